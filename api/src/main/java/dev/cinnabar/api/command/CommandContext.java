@@ -1,0 +1,38 @@
+package dev.cinnabar.api.command;
+
+import dev.cinnabar.api.config.ConfigView;
+import dev.cinnabar.api.keyspace.Database;
+
+/**
+ * What a command can reach while it runs: the databases, the client, the configuration and the
+ * command's frozen clock. Valid only during {@link Command#execute}.
+ */
+public interface CommandContext {
+
+    /** The client's selected database. */
+    Database db();
+
+    /** Database {@code index}; throws {@code ERR DB index is out of range} when there is none. */
+    Database db(int index);
+
+    /** Number of databases ({@code databases} config, 16 by default). */
+    int databaseCount();
+
+    /**
+     * The time of this command in Unix milliseconds, frozen for the whole command (and for a whole
+     * script or transaction), as Redis does, so keys never expire half-way.
+     */
+    long now();
+
+    /** The calling client. */
+    ClientInfo client();
+
+    /** Read access to configuration parameters. */
+    ConfigView config();
+
+    /** Exchanges the contents of two databases ({@code SWAPDB}); clients keep their index. */
+    void swapDatabases(int a, int b);
+
+    /** The full lower-case name of the running command, such as {@code "set"} or {@code "object|encoding"}. */
+    String commandName();
+}

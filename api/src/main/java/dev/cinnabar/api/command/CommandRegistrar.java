@@ -1,0 +1,27 @@
+package dev.cinnabar.api.command;
+
+import dev.cinnabar.api.config.ConfigParameter;
+import dev.cinnabar.api.config.InfoContributor;
+
+/** What a {@link CommandFamily} registers its contributions with. */
+public interface CommandRegistrar {
+
+    /**
+     * Registers an implementation of one of Redis 7.0's own commands, by its full name in lower
+     * case ({@code "get"}, or {@code "object|encoding"} for a subcommand). Arity, flags, key
+     * specs, ACL categories and documentation are taken from the kernel's table of Redis 7.0.15
+     * metadata, so {@code COMMAND INFO} and {@code COMMAND DOCS} answer exactly as Redis.
+     *
+     * @throws IllegalArgumentException when Redis 7.0 has no such command
+     */
+    void redisCommand(String fullName, Command implementation);
+
+    /** Registers a command described by {@code spec} (one Redis does not have). */
+    void command(CommandSpec spec, Command implementation);
+
+    /** Adds a configuration parameter ({@code CONFIG GET/SET}, config file, command line). */
+    void config(ConfigParameter parameter);
+
+    /** Adds fields to an INFO section, or a new section. */
+    void info(InfoContributor contributor);
+}

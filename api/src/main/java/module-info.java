@@ -1,0 +1,15 @@
+/**
+ * The Cinnabar plugin API: everything a third party needs to write a command family (and, later,
+ * a script engine) without seeing the kernel. Plugins {@code requires dev.cinnabar.api} and declare
+ * {@code provides dev.cinnabar.api.command.CommandFamily with ...}.
+ */
+module dev.cinnabar.api {
+    exports dev.cinnabar.api;
+    exports dev.cinnabar.api.command;
+    exports dev.cinnabar.api.config;
+    exports dev.cinnabar.api.keyspace;
+    exports dev.cinnabar.api.reply;
+
+    // the kernel reads the version resource of this module
+    opens dev.cinnabar.api;
+}

@@ -1,0 +1,150 @@
+package dev.cinnabar.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server process on a free port of 127.0.0.1: Cinnabar started from the assembled distribution
+ * ({@code bin/cinnabar-server}, exactly as users start it), or a real {@code redis-server} for
+ * differential tests. The one place tests start servers.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final String kind;
+
+    private ServerProcess(String kind, Process process, int port, Path log) {
+        this.kind = kind;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** The unpacked distribution the build assembled. */
+    public static Path distribution() {
+        String d = System.getProperty("cinnabar.dist");
+        if (d == null) {
+            throw new IllegalStateException("system property cinnabar.dist is not set (run through Maven)");
+        }
+        return Path.of(d);
+    }
+
+    /** Starts Cinnabar with test-friendly options plus {@code extra} ("--name", "value", ...). */
+    public static ServerProcess cinnabar(String... extra) {
+        int port = FreePort.find();
+        List<String> cmd = new ArrayList<>(List.of("bash", distribution().resolve("bin/cinnabar-server").toString(),
+                "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+                "--enable-debug-command", "yes", "--enable-module-command", "yes"));
+        cmd.addAll(List.of(extra));
+        return start("cinnabar", cmd, port);
+    }
+
+    /** Whether a real redis-server is installed. */
+    public static boolean redisAvailable() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, "redis-server"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts a real redis-server with the same test-friendly options. */
+    public static ServerProcess redis(String... extra) {
+        int port = FreePort.find();
+        List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--enable-debug-command", "yes", "--enable-module-command", "yes"));
+        cmd.addAll(List.of(extra));
+        return start("redis", cmd, port);
+    }
+
+    private static ServerProcess start(String kind, List<String> cmd, int port) {
+        try {
+            Path log = Files.createTempFile(kind + "-" + port + "-", ".log");
+            Path dir = Files.createTempDirectory(kind + "-dir-");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            ServerProcess sp = new ServerProcess(kind, pb.start(), port, log);
+            sp.awaitReady();
+            return sp;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(kind + " exited early:\n" + log());
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                s.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+                byte[] buf = new byte[64];
+                int n = s.getInputStream().read(buf);
+                if (n > 0) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet listening
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException(kind + " did not start within 30s:\n" + log());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** What the server printed so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** A new raw connection to this server. */
+    public RawConnection connect() {
+        return new RawConnection(port);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package dev.cinnabar.kernel;
+
+import dev.cinnabar.api.command.CommandFamily;
+import dev.cinnabar.api.config.InfoContributor;
+import dev.cinnabar.kernel.command.CommandTable;
+import dev.cinnabar.kernel.command.FamilyRegistrar;
+import dev.cinnabar.kernel.command.RedisCommandReference;
+import dev.cinnabar.kernel.commands.KernelCommands;
+import dev.cinnabar.kernel.config.ServerConfig;
+import dev.cinnabar.kernel.exec.Dispatcher;
+import dev.cinnabar.kernel.exec.ServerStats;
+import dev.cinnabar.kernel.keyspace.ActiveExpireCycle;
+import dev.cinnabar.kernel.keyspace.Keyspace;
+import dev.cinnabar.kernel.net.ClientRegistry;
+import dev.cinnabar.kernel.net.NetworkServer;
+import dev.cinnabar.kernel.plugin.PluginHost;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running Cinnabar server: configuration, keyspace, command table, executor, network and
+ * plugins, wired together. Everything that touches data runs on {@link #executor()}.
+ */
+public final class Server {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private final ServerConfig config;
+    private final Keyspace keyspace;
+    private final CommandTable commands;
+    private final Dispatcher dispatcher;
+    private final ClientRegistry clients = new ClientRegistry();
+    private final ServerStats stats = new ServerStats();
+    private final NetworkServer network;
+    private final PluginHost plugins;
+    private final ActiveExpireCycle activeExpire;
+    private final List<InfoContributor> infoContributors = new CopyOnWriteArrayList<>();
+    private final long startMillis = System.currentTimeMillis();
+    private final String runId = randomHex(40);
+    private String replicationId = randomHex(40);
+    private ScheduledFuture<?> cron;
+    private volatile boolean shuttingDown;
+    private final List<Runnable> shutdownListeners = new CopyOnWriteArrayList<>();
+
+    public Server(ServerConfig config, Path pluginsDir) {
+        this.config = config;
+        this.keyspace = new Keyspace((int) config.getLong("databases"));
+        this.commands = new CommandTable(RedisCommandReference.load());
+        this.dispatcher = new Dispatcher(this);
+        this.network = new NetworkServer(this);
+        this.activeExpire = new ActiveExpireCycle(keyspace);
+        this.plugins = new PluginHost(this, pluginsDir);
+    }
+
+    /**
+     * Registers the kernel's commands, loads plugins (and {@code extraFamilies}, for tests that
+     * run without plugin layers), binds the listeners and starts the cron.
+     */
+    public void start(List<CommandFamily> extraFamilies) throws Exception {
+        onExecutor(() -> {
+            new FamilyRegistrar(this, "kernel").registerAll(new KernelCommands(this));
+            for (CommandFamily f : extraFamilies) {
+                new FamilyRegistrar(this, f.name()).registerAll(f);
+            }
+            plugins.loadAll();
+            return null;
+        });
+        for (String unknown : config.unknownPending()) {
+            LOG.warn("Unknown configuration directive '{}' ignored", unknown);
+        }
+        activeExpire.effort((int) config.getLong("active-expire-effort"));
+        List<String> binds = new ArrayList<>(List.of(config.get("bind").trim().split("\\s+")));
+        network.bind(binds, (int) config.getLong("port"));
+        scheduleCron();
+    }
+
+    /** (Re)starts the periodic tasks at {@code hz} per second. */
+    public void scheduleCron() {
+        if (cron != null) {
+            cron.cancel(false);
+        }
+        int hz = hz();
+        cron = network.loop().next().scheduleAtFixedRate(this::serverCron, 1000 / hz, 1000 / hz, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code hz}, clamped to 1..500 as Redis does. */
+    public int hz() {
+        return (int) Math.max(1, Math.min(500, config.getLong("hz")));
+    }
+
+    private void serverCron() {
+        try {
+            activeExpire.run(hz());
+            long timeout = config.getLong("timeout");
+            if (timeout > 0) {
+                long now = System.currentTimeMillis();
+                for (var c : List.copyOf(clients.all())) {
+                    if (!c.monitor() && now - c.lastInteractionMillis() > timeout * 1000) {
+                        c.close();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Server cron failed", e);
+        }
+    }
+
+    /** Runs {@code task} on the executor and waits for it (from any other thread). */
+    public <T> T onExecutor(Callable<T> task) throws Exception {
+        var loop = network.loop().next();
+        if (loop.inEventLoop()) {
+            return task.call();
+        }
+        try {
+            return loop.submit(task).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception ex) {
+                throw ex;
+            }
+            throw e;
+        }
+    }
+
+    public io.netty.channel.EventLoop executor() {
+        return network.loop().next();
+    }
+
+    public boolean requiresAuth() {
+        return !config.get("requirepass").isEmpty();
+    }
+
+    public int port() {
+        return network.boundPort();
+    }
+
+    /** Stops listening and closes every connection. */
+    public void shutdown() {
+        if (shuttingDown) {
+            return;
+        }
+        shuttingDown = true;
+        for (Runnable r : shutdownListeners) {
+            r.run();
+        }
+        if (cron != null) {
+            cron.cancel(false);
+        }
+        plugins.stopAll();
+        network.close();
+    }
+
+    public void onShutdown(Runnable r) {
+        shutdownListeners.add(r);
+    }
+
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Keyspace keyspace() {
+        return keyspace;
+    }
+
+    public CommandTable commands() {
+        return commands;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public ClientRegistry clients() {
+        return clients;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    public NetworkServer network() {
+        return network;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    public ActiveExpireCycle activeExpire() {
+        return activeExpire;
+    }
+
+    public List<InfoContributor> infoContributors() {
+        return infoContributors;
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String replicationId() {
+        return replicationId;
+    }
+
+    public void changeReplicationId() {
+        replicationId = randomHex(40);
+    }
+
+    private static String randomHex(int n) {
+        byte[] b = new byte[n / 2];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.cinnabar.kernel.commands;
+
+import dev.cinnabar.api.command.CommandFamily;
+import dev.cinnabar.api.command.CommandRegistrar;
+import dev.cinnabar.kernel.Server;
+
+/**
+ * The commands the kernel implements itself, because they need its internals: connections,
+ * server administration, introspection. Each group lives in its own class.
+ */
+public final class KernelCommands implements CommandFamily {
+
+    private final Server server;
+
+    public KernelCommands(Server server) {
+        this.server = server;
+    }
+
+    @Override
+    public String name() {
+        return "kernel";
+    }
+
+    @Override
+    public void register(CommandRegistrar r) {
+        new ConnectionCommands(server).register(r);
+    }
+}

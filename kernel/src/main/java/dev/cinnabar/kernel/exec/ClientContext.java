@@ -1,0 +1,82 @@
+package dev.cinnabar.kernel.exec;
+
+import dev.cinnabar.api.command.ClientInfo;
+import dev.cinnabar.api.command.CommandContext;
+import dev.cinnabar.api.config.ConfigView;
+import dev.cinnabar.api.keyspace.Database;
+import dev.cinnabar.kernel.Server;
+import dev.cinnabar.kernel.command.RegisteredCommand;
+import dev.cinnabar.kernel.net.Client;
+
+/**
+ * The {@link CommandContext} of one client, reused for each of its commands. Kernel commands cast
+ * to it to reach the server and the connection.
+ */
+public final class ClientContext implements CommandContext {
+
+    private final Server server;
+    private final Client client;
+    private RegisteredCommand command;
+
+    public ClientContext(Server server, Client client) {
+        this.server = server;
+        this.client = client;
+    }
+
+    public Server server() {
+        return server;
+    }
+
+    /** The kernel's view of the connection. */
+    public Client connection() {
+        return client;
+    }
+
+    void command(RegisteredCommand c) {
+        command = c;
+    }
+
+    public RegisteredCommand command() {
+        return command;
+    }
+
+    @Override
+    public Database db() {
+        return server.keyspace().db(client.database());
+    }
+
+    @Override
+    public Database db(int index) {
+        return server.keyspace().db(index);
+    }
+
+    @Override
+    public int databaseCount() {
+        return server.keyspace().count();
+    }
+
+    @Override
+    public long now() {
+        return server.keyspace().now();
+    }
+
+    @Override
+    public ClientInfo client() {
+        return client;
+    }
+
+    @Override
+    public ConfigView config() {
+        return server.config();
+    }
+
+    @Override
+    public void swapDatabases(int a, int b) {
+        server.keyspace().swap(a, b);
+    }
+
+    @Override
+    public String commandName() {
+        return command == null ? "" : command.fullName();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.cinnabar.kernel.exec;
+
+import dev.cinnabar.kernel.command.RegisteredCommand;
+import dev.cinnabar.kernel.net.Client;
+
+/** Told about every executed command, after it ran (MONITOR, SLOWLOG, LATENCY). */
+public interface CommandObserver {
+
+    void executed(Client client, RegisteredCommand command, byte[][] argv, long startMillis, long durationMicros);
+}

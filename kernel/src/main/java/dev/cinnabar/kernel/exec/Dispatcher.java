@@ -1,0 +1,194 @@
+package dev.cinnabar.kernel.exec;
+
+import dev.cinnabar.api.command.Arguments;
+import dev.cinnabar.api.command.CommandException;
+import dev.cinnabar.api.command.Errors;
+import dev.cinnabar.kernel.Server;
+import dev.cinnabar.kernel.command.RegisteredCommand;
+import dev.cinnabar.kernel.net.Client;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Runs one request: looks the command up and applies Redis's checks in Redis's order
+ * ({@code server.c} {@code processCommand}: unknown command, arity, protected command,
+ * authentication, ...), then calls the implementation with the clock frozen, and keeps
+ * {@code INFO commandstats}/{@code errorstats} as Redis does.
+ *
+ * <p>Executor design (measured in {@code ../shared/measurements/executor-ceiling.md}): commands run
+ * inline on the single Netty event loop that also does the I/O. That loop is the executor: it
+ * owns the keyspace, so no command needs a lock, and no command pays a thread hand-off. Handing
+ * every command to a separate data thread cost 20–25 % of throughput on this machine kind; inline
+ * execution was at parity with Redis. Long-running scripts will be handed to a script thread by
+ * the scripting plugin while this loop answers BUSY (architecture map §2, design c).
+ */
+public final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Server server;
+    private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
+
+    public Dispatcher(Server server) {
+        this.server = server;
+    }
+
+    public void addObserver(CommandObserver o) {
+        observers.add(o);
+    }
+
+    public void removeObserver(CommandObserver o) {
+        observers.remove(o);
+    }
+
+    /** Executes {@code argv} for {@code client}, writing the reply to the client's current sink. */
+    public void dispatch(Client client, ClientContext ctx, byte[][] argv) {
+        client.prepareReply();
+        try {
+            execute(client, ctx, argv);
+        } finally {
+            client.finishReply();
+        }
+    }
+
+    private void execute(Client client, ClientContext ctx, byte[][] argv) {
+        var reply = client.replySink();
+        RegisteredCommand cmd = server.commands().lookup(argv[0]);
+        if (cmd == null) {
+            if (isCrossProtocolAttack(argv[0])) {
+                LOG.warn("Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. "
+                        + "This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis "
+                        + "instance. Connection from {} aborted.", client.address());
+                client.close();
+                return;
+            }
+            reply.error(unknownCommand(argv));
+            return;
+        }
+        if (cmd.isContainer()) {
+            if (argv.length < 2) {
+                reject(cmd, reply, Errors.arity(cmd.fullName()));
+                return;
+            }
+            RegisteredCommand sub = cmd.subcommand(lowerAscii(argv[1]));
+            if (sub == null) {
+                reply.error("ERR unknown subcommand '" + cString(argv[1], 128) + "'. Try "
+                        + cmd.fullName().toUpperCase(java.util.Locale.ROOT) + " HELP.");
+                return;
+            }
+            cmd = sub;
+        }
+        if (!cmd.arityOk(argv.length)) {
+            reject(cmd, reply, Errors.arity(cmd.fullName()));
+            return;
+        }
+        String protectedError = protectedCommandError(client, cmd);
+        if (protectedError != null) {
+            reject(cmd, reply, protectedError);
+            return;
+        }
+        if (!client.authenticated() && !cmd.has(dev.cinnabar.api.command.CommandFlag.NO_AUTH)) {
+            reject(cmd, reply, "NOAUTH Authentication required.");
+            return;
+        }
+        call(client, ctx, cmd, argv);
+    }
+
+    /** Runs an already-checked command and keeps its statistics (also used by MULTI/EXEC and scripts). */
+    public void call(Client client, ClientContext ctx, RegisteredCommand cmd, byte[][] argv) {
+        var reply = client.replySink();
+        ServerStats stats = server.stats();
+        long errorsBefore = stats.totalErrorReplies;
+        long startMillis = System.currentTimeMillis();
+        server.keyspace().freezeClock(startMillis);
+        ctx.command(cmd);
+        client.lastCommand(cmd);
+        long t0 = System.nanoTime();
+        try {
+            cmd.implementation().execute(ctx, new Arguments(argv), reply);
+        } catch (CommandException e) {
+            reply.error(e.errorText());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.warn("Command '{}' failed unexpectedly", cmd.fullName(), e);
+            reply.error("ERR internal error while executing '" + cmd.fullName() + "': " + e.getClass().getSimpleName());
+        }
+        long micros = (System.nanoTime() - t0) / 1000;
+        cmd.calls++;
+        cmd.microseconds += micros;
+        if (stats.totalErrorReplies != errorsBefore) {
+            cmd.failedCalls++;
+        }
+        stats.totalCommandsProcessed++;
+        if (!observers.isEmpty()) {
+            for (CommandObserver o : observers) {
+                o.executed(client, cmd, argv, startMillis, micros);
+            }
+        }
+    }
+
+    private void reject(RegisteredCommand cmd, dev.cinnabar.api.reply.ReplySink reply, String error) {
+        cmd.rejectedCalls++;
+        reply.error(error);
+    }
+
+    private String protectedCommandError(Client client, RegisteredCommand cmd) {
+        String top = cmd.parent() == null ? cmd.fullName() : cmd.parent().fullName();
+        String option;
+        if (top.equals("debug")) {
+            option = "enable-debug-command";
+        } else if (top.equals("module")) {
+            option = "enable-module-command";
+        } else {
+            return null;
+        }
+        String mode = server.config().get(option);
+        if ("yes".equals(mode) || ("local".equals(mode) && isLocal(client))) {
+            return null;
+        }
+        return "ERR " + top.toUpperCase(java.util.Locale.ROOT) + " command not allowed. If the " + option
+                + " option is set to \"local\", you can run it from a local connection, otherwise you need to set this "
+                + "option in the configuration file, and then restart the server.";
+    }
+
+    private static boolean isLocal(Client client) {
+        return client.channel().remoteAddress() instanceof InetSocketAddress a
+                && a.getAddress() != null && a.getAddress().isLoopbackAddress();
+    }
+
+    private static boolean isCrossProtocolAttack(byte[] name) {
+        String n = lowerAscii(name);
+        return n.equals("post") || n.equals("host:");
+    }
+
+    /** Redis's unknown-command text, argument quoting and truncation included. */
+    static String unknownCommand(byte[][] argv) {
+        StringBuilder args = new StringBuilder();
+        for (int i = 1; i < argv.length && args.length() < 128; i++) {
+            args.append('\'').append(cString(argv[i], 128 - args.length())).append("' ");
+        }
+        return "ERR unknown command '" + cString(argv[0], 128) + "', with args beginning with: " + args;
+    }
+
+    /** Bytes as ISO-8859-1 text cut at {@code max} bytes and at the first NUL, as C's {@code %.*s} prints them. */
+    static String cString(byte[] b, int max) {
+        int n = 0;
+        while (n < b.length && n < max && b[n] != 0) {
+            n++;
+        }
+        return new String(b, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    static String lowerAscii(byte[] b) {
+        char[] c = new char[b.length];
+        for (int i = 0; i < b.length; i++) {
+            int x = b[i] & 0xff;
+            c[i] = (char) (x >= 'A' && x <= 'Z' ? x + 32 : x);
+        }
+        return new String(c);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.cinnabar.kernel.keyspace;
+
+import dev.cinnabar.api.keyspace.Database;
+import dev.cinnabar.api.keyspace.RedisValue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The kernel's {@link Database}: a {@link KeyTable} with lazy expiry and statistics. */
+public final class KernelDatabase implements Database {
+
+    private final Keyspace keyspace;
+    private final int id;
+    private KeyTable table = new KeyTable();
+
+    KernelDatabase(Keyspace keyspace, int id) {
+        this.keyspace = keyspace;
+        this.id = id;
+    }
+
+    KeyTable table() {
+        return table;
+    }
+
+    void table(KeyTable t) {
+        this.table = t;
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    /** The live entry for {@code key} (lazy expiry applied), or null. */
+    public KeyTable.Entry entry(byte[] key) {
+        KeyTable.Entry e = table.get(key);
+        if (e != null && e.expireAt >= 0 && keyspace.now() > e.expireAt) {
+            expire(e);
+            return null;
+        }
+        return e;
+    }
+
+    private void expire(KeyTable.Entry e) {
+        table.remove(e.key);
+        keyspace.stats().expiredKeys++;
+        keyspace.listener().modified(id, e.key);
+    }
+
+    private static int lruNow() {
+        return (int) (System.currentTimeMillis() / 1000);
+    }
+
+    @Override
+    public RedisValue lookupRead(byte[] key) {
+        KeyTable.Entry e = entry(key);
+        if (e == null) {
+            keyspace.stats().misses++;
+            return null;
+        }
+        keyspace.stats().hits++;
+        e.lruSeconds = lruNow();
+        return e.value;
+    }
+
+    @Override
+    public RedisValue lookupWrite(byte[] key) {
+        KeyTable.Entry e = entry(key);
+        if (e == null) {
+            return null;
+        }
+        e.lruSeconds = lruNow();
+        return e.value;
+    }
+
+    @Override
+    public RedisValue peek(byte[] key) {
+        KeyTable.Entry e = entry(key);
+        return e == null ? null : e.value;
+    }
+
+    @Override
+    public void set(byte[] key, RedisValue value) {
+        KeyTable.Entry e = table.put(key, value);
+        if (e.expireAt >= 0) {
+            table.setExpire(e, -1);
+        }
+        e.lruSeconds = lruNow();
+        keyspace.listener().modified(id, key);
+    }
+
+    @Override
+    public void setKeepTtl(byte[] key, RedisValue value) {
+        KeyTable.Entry e = table.get(key);
+        if (e != null && e.expireAt >= 0 && keyspace.now() > e.expireAt) {
+            expire(e);
+            e = null;
+        }
+        if (e == null) {
+            e = table.put(key, value);
+        } else {
+            e.value = value;
+        }
+        e.lruSeconds = lruNow();
+        keyspace.listener().modified(id, key);
+    }
+
+    @Override
+    public void set(byte[] key, RedisValue value, long expireAtMillis) {
+        KeyTable.Entry e = table.put(key, value);
+        table.setExpire(e, expireAtMillis);
+        e.lruSeconds = lruNow();
+        keyspace.listener().modified(id, key);
+    }
+
+    @Override
+    public boolean delete(byte[] key) {
+        KeyTable.Entry e = entry(key);
+        if (e == null) {
+            return false;
+        }
+        table.remove(key);
+        keyspace.listener().modified(id, key);
+        return true;
+    }
+
+    @Override
+    public long getExpire(byte[] key) {
+        KeyTable.Entry e = entry(key);
+        if (e == null) {
+            return NO_KEY;
+        }
+        return e.expireAt < 0 ? NO_EXPIRE : e.expireAt;
+    }
+
+    @Override
+    public boolean setExpire(byte[] key, long expireAtMillis) {
+        KeyTable.Entry e = entry(key);
+        if (e == null) {
+            return false;
+        }
+        table.setExpire(e, expireAtMillis);
+        keyspace.listener().modified(id, key);
+        return true;
+    }
+
+    @Override
+    public boolean persist(byte[] key) {
+        KeyTable.Entry e = entry(key);
+        if (e == null || e.expireAt < 0) {
+            return false;
+        }
+        table.setExpire(e, -1);
+        keyspace.listener().modified(id, key);
+        return true;
+    }
+
+    @Override
+    public void modified(byte[] key) {
+        keyspace.listener().modified(id, key);
+    }
+
+    @Override
+    public long size() {
+        return table.size();
+    }
+
+    @Override
+    public long expiresCount() {
+        return table.volatileCount();
+    }
+
+    @Override
+    public void clear() {
+        table.clear();
+        keyspace.listener().databaseChanged(id);
+    }
+
+    @Override
+    public byte[] randomKey() {
+        // Like Redis, try a bounded number of times to avoid returning an expired key.
+        for (int tries = 0; tries < 100 && table.size() > 0; tries++) {
+            KeyTable.Entry e = table.random();
+            if (e.expireAt >= 0 && keyspace.now() > e.expireAt) {
+                expire(e);
+                continue;
+            }
+            return e.key;
+        }
+        KeyTable.Entry e = table.random();
+        return e == null ? null : e.key;
+    }
+
+    @Override
+    public long scan(long cursor, int count, KeyVisitor visitor) {
+        List<KeyTable.Entry> expired = new ArrayList<>();
+        long now = keyspace.now();
+        long next = table.scan(cursor, count, e -> {
+            if (e.expireAt >= 0 && now > e.expireAt) {
+                expired.add(e);
+            } else {
+                visitor.visit(e.key, e.value);
+            }
+        });
+        for (KeyTable.Entry e : expired) {
+            if (table.get(e.key) == e) {
+                expire(e);
+            }
+        }
+        return next;
+    }
+
+    @Override
+    public void forEachKey(KeyVisitor visitor) {
+        long now = keyspace.now();
+        table.forEach(e -> {
+            if (e.expireAt < 0 || now <= e.expireAt) {
+                visitor.visit(e.key, e.value);
+            }
+        });
+    }
+
+    /** Visits raw entries (expired ones included) for DEBUG and persistence. */
+    public void forEachEntry(java.util.function.Consumer<KeyTable.Entry> visitor) {
+        table.forEach(visitor);
+    }
+
+    /**
+     * One active-expire step: samples up to {@code samples} keys with an expiry and deletes the
+     * expired ones; returns how many were expired.
+     */
+    int expireSample(int samples, long now) {
+        int expired = 0;
+        for (int i = 0; i < samples && table.volatileCount() > 0; i++) {
+            KeyTable.Entry e = table.randomVolatile();
+            if (now > e.expireAt) {
+                expire(e);
+                expired++;
+            }
+        }
+        return expired;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.cinnabar.kernel.keyspace;
+
+import dev.cinnabar.api.command.CommandException;
+import dev.cinnabar.api.command.Errors;
+
+/**
+ * All databases plus what they share: the command clock, the counters and the hook that learns
+ * about modified keys (for {@code WATCH}). Executor-thread only.
+ */
+public final class Keyspace {
+
+    /** Told about every key a command changes (WATCH, keyspace notifications). */
+    public interface ModificationListener {
+        void modified(int db, byte[] key);
+
+        /** A whole database was emptied or swapped. */
+        default void databaseChanged(int db) {
+        }
+    }
+
+    private final KernelDatabase[] databases;
+    private final KeyspaceStats stats = new KeyspaceStats();
+    private long commandTime = System.currentTimeMillis();
+    private ModificationListener listener = (db, key) -> { };
+
+    public Keyspace(int count) {
+        databases = new KernelDatabase[count];
+        for (int i = 0; i < count; i++) {
+            databases[i] = new KernelDatabase(this, i);
+        }
+    }
+
+    public int count() {
+        return databases.length;
+    }
+
+    public KernelDatabase db(int index) {
+        if (index < 0 || index >= databases.length) {
+            throw new CommandException(Errors.DB_INDEX_OUT_OF_RANGE);
+        }
+        return databases[index];
+    }
+
+    public KeyspaceStats stats() {
+        return stats;
+    }
+
+    /** The frozen time of the running command, script or transaction. */
+    public long now() {
+        return commandTime;
+    }
+
+    /** Freezes the clock for the command about to run. */
+    public void freezeClock(long millis) {
+        commandTime = millis;
+    }
+
+    public void listener(ModificationListener l) {
+        this.listener = l;
+    }
+
+    ModificationListener listener() {
+        return listener;
+    }
+
+    /** Exchanges the tables of two databases. */
+    public void swap(int a, int b) {
+        KernelDatabase da = db(a), dbb = db(b);
+        KeyTable t = da.table();
+        da.table(dbb.table());
+        dbb.table(t);
+        listener.databaseChanged(a);
+        listener.databaseChanged(b);
+    }
+
+    public void flushAll() {
+        for (KernelDatabase d : databases) {
+            d.clear();
+        }
+    }
+
+    public long totalKeys() {
+        long n = 0;
+        for (KernelDatabase d : databases) {
+            n += d.size();
+        }
+        return n;
+    }
+}

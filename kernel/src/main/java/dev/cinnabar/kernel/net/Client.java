@@ -1,0 +1,296 @@
+package dev.cinnabar.kernel.net;
+
+import dev.cinnabar.api.command.ClientInfo;
+import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.kernel.command.RegisteredCommand;
+import dev.cinnabar.kernel.resp.RespWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+
+/**
+ * One client connection's state ({@code client} in Redis's {@code server.h}). Touched only on the
+ * executor (the event loop), like everything else that is not I/O.
+ *
+ * <p>Replies to requests are appended to the batch buffer the connection opened for the current
+ * read ({@link #beginBatch}); anything sent outside a read (MONITOR feeds, pub/sub messages,
+ * replies to unblocked clients) goes through {@link #deliver}, which appends to the open batch or
+ * writes and flushes a buffer of its own.
+ */
+public final class Client implements ClientInfo {
+
+    /** CLIENT REPLY modes. */
+    public enum ReplyMode { ON, OFF, SKIP, SKIP_NEXT }
+
+    private final long id;
+    private final Channel channel;
+    private final RespWriter writer;
+    private final long createdMillis = System.currentTimeMillis();
+    private ByteBuf batch;
+    private ByteBuf discard;
+
+    private String name = "";
+    private int db;
+    private boolean authenticated;
+    private String user = "default";
+    private long lastInteractionMillis = createdMillis;
+    private RegisteredCommand lastCommand;
+    private boolean monitor;
+    private boolean closeAfterReply;
+    private boolean closed;
+    private ReplyMode replyMode = ReplyMode.ON;
+    private boolean noEvict;
+    private String libName = "";
+    private String libVersion = "";
+    private long queryBufferBytes;
+
+    public Client(long id, Channel channel, RespWriter writer, boolean authenticated) {
+        this.id = id;
+        this.channel = channel;
+        this.writer = writer;
+        this.authenticated = authenticated;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public void name(String n) {
+        name = n;
+    }
+
+    @Override
+    public int protocol() {
+        return writer.protocol();
+    }
+
+    public void protocol(int p) {
+        writer.protocol(p);
+    }
+
+    @Override
+    public int database() {
+        return db;
+    }
+
+    public void database(int index) {
+        db = index;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public RespWriter writer() {
+        return writer;
+    }
+
+    /** The sink for the reply to the command now running (honours CLIENT REPLY OFF/SKIP). */
+    public ReplySink replySink() {
+        return writer;
+    }
+
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    public void authenticated(boolean a) {
+        authenticated = a;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public long createdMillis() {
+        return createdMillis;
+    }
+
+    public long lastInteractionMillis() {
+        return lastInteractionMillis;
+    }
+
+    public void touch(long now) {
+        lastInteractionMillis = now;
+    }
+
+    public RegisteredCommand lastCommand() {
+        return lastCommand;
+    }
+
+    public void lastCommand(RegisteredCommand c) {
+        lastCommand = c;
+    }
+
+    public boolean monitor() {
+        return monitor;
+    }
+
+    public void monitor(boolean m) {
+        monitor = m;
+    }
+
+    public boolean closeAfterReply() {
+        return closeAfterReply;
+    }
+
+    public void closeAfterReply(boolean c) {
+        closeAfterReply = c;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    public ReplyMode replyMode() {
+        return replyMode;
+    }
+
+    public void replyMode(ReplyMode m) {
+        replyMode = m;
+    }
+
+    public boolean noEvict() {
+        return noEvict;
+    }
+
+    public void noEvict(boolean n) {
+        noEvict = n;
+    }
+
+    public String libName() {
+        return libName;
+    }
+
+    public void libName(String n) {
+        libName = n;
+    }
+
+    public String libVersion() {
+        return libVersion;
+    }
+
+    public void libVersion(String v) {
+        libVersion = v;
+    }
+
+    public long queryBufferBytes() {
+        return queryBufferBytes;
+    }
+
+    void queryBufferBytes(long n) {
+        queryBufferBytes = n;
+    }
+
+    public String address() {
+        return format(channel.remoteAddress());
+    }
+
+    public String localAddress() {
+        return format(channel.localAddress());
+    }
+
+    private static String format(java.net.SocketAddress a) {
+        if (a instanceof InetSocketAddress i) {
+            String host = i.getAddress() == null ? i.getHostString() : i.getAddress().getHostAddress();
+            return host + ":" + i.getPort();
+        }
+        return String.valueOf(a);
+    }
+
+    /** Opens the batch buffer for replies to one read. */
+    void beginBatch(ByteBuf buf) {
+        batch = buf;
+        writer.target(buf);
+    }
+
+    /** Closes the batch and returns its buffer (the caller writes and flushes it). */
+    ByteBuf endBatch() {
+        ByteBuf b = batch;
+        batch = null;
+        writer.target(null);
+        return b;
+    }
+
+    boolean inBatch() {
+        return batch != null;
+    }
+
+    /**
+     * Points the writer at the real batch or, under {@code CLIENT REPLY OFF/SKIP}, at a scratch
+     * buffer that is thrown away. Called by the dispatcher before each command.
+     */
+    public void prepareReply() {
+        if (replyMode == ReplyMode.ON || batch == null) {
+            writer.target(batch);
+            return;
+        }
+        if (discard == null) {
+            discard = channel.alloc().heapBuffer(256);
+        }
+        discard.clear();
+        writer.target(discard);
+    }
+
+    /** Called by the dispatcher after each command: advances SKIP and restores the batch target. */
+    public void finishReply() {
+        if (replyMode == ReplyMode.SKIP_NEXT) {
+            replyMode = ReplyMode.ON;
+        } else if (replyMode == ReplyMode.SKIP) {
+            replyMode = ReplyMode.SKIP_NEXT;
+        }
+        writer.target(batch);
+    }
+
+    /** Sends something outside the normal request/reply flow (MONITOR lines, pushes). */
+    public void deliver(Consumer<ReplySink> message) {
+        if (closed) {
+            return;
+        }
+        if (batch != null) {
+            ByteBuf previous = writer.target();
+            writer.target(batch);
+            message.accept(writer);
+            writer.target(previous);
+            return;
+        }
+        ByteBuf buf = channel.alloc().ioBuffer(64);
+        writer.target(buf);
+        message.accept(writer);
+        writer.target(null);
+        channel.writeAndFlush(buf);
+    }
+
+    /** Closes the connection now (CLIENT KILL, protocol errors after the reply went out). */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (batch != null) {
+            closeAfterReply = true;
+        } else {
+            channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    void releaseScratch() {
+        if (discard != null) {
+            discard.release();
+            discard = null;
+        }
+    }
+}

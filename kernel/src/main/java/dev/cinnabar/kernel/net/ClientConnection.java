@@ -1,0 +1,117 @@
+package dev.cinnabar.kernel.net;
+
+import dev.cinnabar.kernel.Server;
+import dev.cinnabar.kernel.exec.ClientContext;
+import dev.cinnabar.kernel.resp.ProtocolError;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * The last handler of a connection: runs decoded requests on the executor (this event loop) and
+ * flushes all replies of one read at once, as Redis writes a client's output once per event-loop
+ * iteration. When the peer stops reading and the outbound buffer passes the high water mark, it
+ * stops reading from that peer until the buffer drains, so a client that never reads cannot make
+ * the server hold unbounded replies.
+ */
+public final class ClientConnection extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final Server server;
+    private final Client client;
+    private final ClientContext context;
+
+    public ClientConnection(Server server, Client client) {
+        this.server = server;
+        this.client = client;
+        this.context = new ClientContext(server, client);
+    }
+
+    public Client client() {
+        return client;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        server.clients().add(client);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        client.markClosed();
+        client.releaseScratch();
+        server.clients().remove(client);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!client.inBatch()) {
+            client.beginBatch(ctx.alloc().ioBuffer(256));
+        }
+        if (client.closeAfterReply()) {
+            return; // Redis stops processing input of a client that is closing
+        }
+        if (msg instanceof byte[][] argv) {
+            client.touch(System.currentTimeMillis());
+            server.dispatcher().dispatch(client, context, argv);
+        } else if (msg instanceof ProtocolError error) {
+            if (error.errorText() != null) {
+                client.writer().error(error.errorText());
+                LOG.debug("Protocol error ({}) from client: {}", error.errorText(), client.address());
+            }
+            client.closeAfterReply(true);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        flush(ctx);
+    }
+
+    private void flush(ChannelHandlerContext ctx) {
+        if (!client.inBatch()) {
+            return;
+        }
+        ByteBuf out = client.endBatch();
+        server.stats().totalNetOutputBytes += out.readableBytes();
+        if (out.isReadable()) {
+            server.stats().totalWritesProcessed++;
+            var f = ctx.writeAndFlush(out);
+            if (client.closeAfterReply()) {
+                f.addListener(ChannelFutureListener.CLOSE);
+            }
+        } else {
+            out.release();
+            if (client.closeAfterReply()) {
+                ctx.close();
+            }
+        }
+        if (!ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable() && !client.closeAfterReply()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            LOG.warn("Closing client {} after an unexpected error", client.address(), cause);
+        }
+        ctx.close();
+    }
+}

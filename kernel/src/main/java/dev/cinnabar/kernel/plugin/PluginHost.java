@@ -1,0 +1,165 @@
+package dev.cinnabar.kernel.plugin;
+
+import dev.cinnabar.api.command.CommandFamily;
+import dev.cinnabar.kernel.Server;
+import dev.cinnabar.kernel.command.FamilyRegistrar;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Loads, starts, lists and unloads plugins. PF4J handles descriptors, dependencies and states;
+ * {@link PluginLayers} gives each plugin a module layer; this class then finds the plugin's
+ * {@link CommandFamily} services with {@link ServiceLoader} over that layer (only providers
+ * defined in the plugin's own layer) and registers them all-or-nothing. A plugin that fails at
+ * any step is logged with its reason, left out, and listed by {@code PLUGIN LIST} as failed; the
+ * server runs on.
+ */
+public final class PluginHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+    /** What {@code PLUGIN LIST} shows of one plugin. */
+    public record PluginInfo(String id, String version, String state, String path, String requires,
+                             List<String> families, String error) {
+    }
+
+    private final Server server;
+    private final Path root;
+    private CinnabarPluginManager manager;
+    private final Map<String, List<String>> families = new LinkedHashMap<>();
+    private final Map<String, FamilyRegistrar> registrars = new LinkedHashMap<>();
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    public PluginHost(Server server, Path root) {
+        this.server = server;
+        this.root = root;
+    }
+
+    /** Loads and starts every plugin under the root. Runs on the executor. */
+    public void loadAll() {
+        if (root == null || !Files.isDirectory(root)) {
+            LOG.info("No plugins directory{}", root == null ? "" : " at " + root);
+            return;
+        }
+        manager = new CinnabarPluginManager(root);
+        manager.loadPlugins();
+        manager.failures().forEach((p, reason) -> errors.put(p.getFileName().toString(), reason));
+        for (PluginWrapper w : manager.getResolvedPlugins()) {
+            start(w);
+        }
+        for (PluginWrapper w : manager.getUnresolvedPlugins()) {
+            errors.putIfAbsent(w.getPluginId(), "unresolved dependencies");
+        }
+    }
+
+    private boolean start(PluginWrapper w) {
+        String id = w.getPluginId();
+        try {
+            PluginState state = manager.startPlugin(id);
+            if (state != PluginState.STARTED) {
+                throw new IllegalStateException("plugin did not start (" + state + ")"
+                        + (w.getFailedException() == null ? "" : ": " + w.getFailedException().getMessage()));
+            }
+            ModuleLayer layer = manager.layers().layer(id);
+            List<CommandFamily> found = new ArrayList<>();
+            ServiceLoader.load(layer, CommandFamily.class).stream()
+                    .filter(p -> p.type().getModule().getLayer() == layer)
+                    .forEach(p -> found.add(p.get()));
+            FamilyRegistrar registrar = new FamilyRegistrar(server, id);
+            registrar.registerAll(found);
+            registrars.put(id, registrar);
+            families.put(id, found.stream().map(CommandFamily::name).toList());
+            errors.remove(id);
+            LOG.info("Plugin '{}' {} loaded: {}", id, w.getDescriptor().getVersion(), families.get(id));
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.warn("Plugin '{}' was not loaded: {}", id, reason);
+            errors.put(id, reason);
+            try {
+                manager.unloadPlugin(id);
+            } catch (RuntimeException ignored) {
+                // already reported; the plugin is out either way
+            }
+            return false;
+        }
+    }
+
+    /** {@code PLUGIN LOAD path}: loads, starts and registers one plugin; returns its id. Executor only. */
+    public String load(Path path) {
+        if (manager == null) {
+            manager = new CinnabarPluginManager(root == null ? path.getParent() : root);
+        }
+        String id;
+        try {
+            id = manager.loadAt(path);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("no plugin found at " + path);
+        }
+        if (!start(manager.wrapper(id))) {
+            throw new IllegalArgumentException(errors.get(id));
+        }
+        return id;
+    }
+
+    /** {@code PLUGIN UNLOAD id}: removes the plugin's commands and unloads its layer. Executor only. */
+    public boolean unload(String id) {
+        if (manager == null || manager.wrapper(id) == null) {
+            return false;
+        }
+        FamilyRegistrar r = registrars.remove(id);
+        if (r != null) {
+            r.undo();
+        }
+        families.remove(id);
+        manager.unloadPlugin(id);
+        return true;
+    }
+
+    public void stopAll() {
+        if (manager != null) {
+            try {
+                manager.stopPlugins();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping plugins failed", e);
+            }
+        }
+    }
+
+    /** Every plugin that loaded or failed, for {@code PLUGIN LIST} and {@code MODULE LIST}. */
+    public List<PluginInfo> list() {
+        List<PluginInfo> out = new ArrayList<>();
+        if (manager != null) {
+            for (PluginWrapper w : manager.getPlugins()) {
+                var d = w.getDescriptor();
+                out.add(new PluginInfo(w.getPluginId(), d.getVersion(), w.getPluginState().toString().toLowerCase(),
+                        w.getPluginPath().toString(), d.getRequires(), families.getOrDefault(w.getPluginId(), List.of()),
+                        errors.get(w.getPluginId())));
+            }
+        }
+        errors.forEach((id, reason) -> {
+            if (out.stream().noneMatch(p -> p.id().equals(id))) {
+                out.add(new PluginInfo(id, "", "failed", "", "", List.of(), reason));
+            }
+        });
+        return out;
+    }
+
+    /** Names of the started plugins, for the start-up line. */
+    public List<String> startedNames() {
+        return new ArrayList<>(families.keySet());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.cinnabar.kernel.resp;
+
+/**
+ * What the decoder needs to know about the connection and the server's limits. Read per request,
+ * so {@code CONFIG SET} and {@code AUTH} take effect at once.
+ */
+public interface RequestLimits {
+
+    /** {@code proto-max-bulk-len}. */
+    long maxBulkLength();
+
+    /** {@code client-query-buffer-limit}. */
+    long queryBufferLimit();
+
+    /** Whether the client must still authenticate (tighter limits apply, as in Redis). */
+    boolean unauthenticated();
+}

@@ -1,0 +1,209 @@
+package dev.cinnabar.kernel.resp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decodes client requests (multibulk and inline, decided per request by the first byte) into
+ * {@code byte[][]} argument vectors, with Redis's limits and protocol error texts
+ * ({@code networking.c}: {@code processMultibulkBuffer}, {@code processInlineBuffer}).
+ *
+ * <p>The decoder is incremental: a multibulk request that arrives in pieces keeps its parsed
+ * arguments, so a request with 100k arguments costs linear time. After a protocol error it emits a
+ * {@link ProtocolError} and discards everything that follows, since the connection is closing.
+ */
+public final class RespDecoder extends ByteToMessageDecoder {
+
+    /** Redis's PROTO_INLINE_MAX_SIZE: longest header or inline line without a line end. */
+    static final int INLINE_MAX = 64 * 1024;
+    private static final int UNAUTH_MAX_ARGS = 10;
+    private static final int UNAUTH_MAX_BULK = 16384;
+
+    private final RequestLimits limits;
+    private boolean failed;
+
+    // state of the multibulk request being read
+    private byte[][] argv;
+    private int argc;
+    private int argIndex;
+    private long bulkLength = -1;
+
+    public RespDecoder(RequestLimits limits) {
+        this.limits = limits;
+        setCumulator(MERGE_CUMULATOR);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (true) {
+            if (failed) {
+                in.skipBytes(in.readableBytes());
+                return;
+            }
+            if (in.readableBytes() > limits.queryBufferLimit()) {
+                fail(out, ProtocolError.CLOSE_SILENTLY);
+                continue;
+            }
+            if (argv == null) {
+                if (!in.isReadable()) {
+                    return;
+                }
+                if (in.getByte(in.readerIndex()) == '*') {
+                    if (!readMultibulkHeader(in, out)) {
+                        return;
+                    }
+                    continue;
+                }
+                if (!readInline(in, out)) {
+                    return;
+                }
+                continue;
+            }
+            if (!readBulks(in, out)) {
+                return;
+            }
+        }
+    }
+
+    private boolean readMultibulkHeader(ByteBuf in, List<Object> out) {
+        int start = in.readerIndex();
+        int cr = in.indexOf(start, in.writerIndex(), (byte) '\r');
+        if (cr < 0 || cr + 1 >= in.writerIndex()) {
+            if (in.readableBytes() > INLINE_MAX) {
+                fail(out, new ProtocolError("ERR Protocol error: too big mbulk count string"));
+                return true;
+            }
+            return false;
+        }
+        if (cr - start > INLINE_MAX) {
+            fail(out, new ProtocolError("ERR Protocol error: too big mbulk count string"));
+            return true;
+        }
+        long n = parseLong(in, start + 1, cr);
+        if (n == Long.MIN_VALUE || n > Integer.MAX_VALUE) {
+            fail(out, new ProtocolError("ERR Protocol error: invalid multibulk length"));
+            return true;
+        }
+        if (n > UNAUTH_MAX_ARGS && limits.unauthenticated()) {
+            fail(out, new ProtocolError("ERR Protocol error: unauthenticated multibulk length"));
+            return true;
+        }
+        in.readerIndex(cr + 2);
+        if (n <= 0) {
+            return true; // Redis ignores empty multibulks without a reply
+        }
+        argc = (int) n;
+        // grow on demand: a client announcing 2^31 arguments must not make us allocate them
+        argv = new byte[Math.min(argc, 1024)][];
+        argIndex = 0;
+        bulkLength = -1;
+        return true;
+    }
+
+    private boolean readBulks(ByteBuf in, List<Object> out) {
+        while (argIndex < argc) {
+            if (bulkLength < 0) {
+                int start = in.readerIndex();
+                if (start >= in.writerIndex()) {
+                    return false;
+                }
+                int cr = in.indexOf(start, in.writerIndex(), (byte) '\r');
+                if (cr < 0 || cr + 1 >= in.writerIndex()) {
+                    if (in.readableBytes() > INLINE_MAX) {
+                        fail(out, new ProtocolError("ERR Protocol error: too big bulk count string"));
+                        return true;
+                    }
+                    return false;
+                }
+                if (cr - start > INLINE_MAX) {
+                    fail(out, new ProtocolError("ERR Protocol error: too big bulk count string"));
+                    return true;
+                }
+                byte first = in.getByte(start);
+                if (first != '$') {
+                    fail(out, new ProtocolError("ERR Protocol error: expected '$', got '" + (char) (first & 0xff) + "'"));
+                    return true;
+                }
+                long n = parseLong(in, start + 1, cr);
+                if (n < 0 || n > limits.maxBulkLength()) {
+                    fail(out, new ProtocolError("ERR Protocol error: invalid bulk length"));
+                    return true;
+                }
+                if (n > UNAUTH_MAX_BULK && limits.unauthenticated()) {
+                    fail(out, new ProtocolError("ERR Protocol error: unauthenticated bulk length"));
+                    return true;
+                }
+                in.readerIndex(cr + 2);
+                bulkLength = n;
+            }
+            if (in.readableBytes() < bulkLength + 2) {
+                return false;
+            }
+            byte[] arg = new byte[(int) bulkLength];
+            in.readBytes(arg);
+            in.skipBytes(2); // Redis does not check that these are CRLF
+            if (argIndex == argv.length) {
+                argv = Arrays.copyOf(argv, (int) Math.min((long) argv.length * 2, argc));
+            }
+            argv[argIndex++] = arg;
+            bulkLength = -1;
+        }
+        byte[][] request = argv;
+        argv = null;
+        out.add(request);
+        return true;
+    }
+
+    private boolean readInline(ByteBuf in, List<Object> out) {
+        int start = in.readerIndex();
+        int lf = in.indexOf(start, in.writerIndex(), (byte) '\n');
+        if (lf < 0) {
+            if (in.readableBytes() > INLINE_MAX) {
+                fail(out, new ProtocolError("ERR Protocol error: too big inline request"));
+                return true;
+            }
+            return false;
+        }
+        int end = lf;
+        if (end > start && in.getByte(end - 1) == '\r') {
+            end--;
+        }
+        byte[] line = new byte[end - start];
+        in.getBytes(start, line);
+        in.readerIndex(lf + 1);
+        byte[][] args = InlineSplitter.split(line);
+        if (args == null) {
+            fail(out, new ProtocolError("ERR Protocol error: unbalanced quotes in request"));
+            return true;
+        }
+        if (args.length > 0) {
+            out.add(args);
+        }
+        return true;
+    }
+
+    private void fail(List<Object> out, ProtocolError error) {
+        failed = true;
+        argv = null;
+        out.add(error);
+    }
+
+    /** Redis's string2ll over {@code [from, to)}; {@link Long#MIN_VALUE} when not a canonical integer. */
+    static long parseLong(ByteBuf in, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || len > 20) {
+            return Long.MIN_VALUE;
+        }
+        byte[] b = new byte[len];
+        in.getBytes(from, b);
+        try {
+            return dev.cinnabar.api.keyspace.Numbers.parseLong(b);
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+}
