@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Cinnabar vs real Redis on this machine, side by side, same workloads, alternating.
+#
+#   bench/compare.sh [rounds]        (default 3 rounds; needs redis-server and redis-benchmark)
+#
+# Uses the built distribution (mvn -B package -DskipTests). Prints medians over the rounds and
+# the ratio Cinnabar/Redis for: SET and GET at -P 1 and -P 16 (50 clients), RSS after
+# DEBUG POPULATE 1000000, and time from start to the first PONG.
+# Later issues add workloads here (EVALSHA, FCALL, ...).
+set -euo pipefail
+
+rounds="${1:-3}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dist="$(ls -d "$root"/distribution/target/cinnabar-*/ 2>/dev/null | head -1)"
+if [ -z "$dist" ] || [ ! -x "$dist/bin/cinnabar-server" ]; then
+  echo "No built distribution; run: mvn -B package -DskipTests" >&2
+  exit 1
+fi
+for tool in redis-server redis-benchmark redis-cli; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install redis-server redis-tools)" >&2; exit 1; }
+done
+
+N_P1="${N_P1:-300000}"      # requests per P1 run
+N_P16="${N_P16:-3000000}"   # requests per P16 run: short P16 runs are noise
+CLIENTS=50
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_pong() { # port -> waits until PING answers
+  for _ in $(seq 1 600); do
+    [ "$(redis-cli -p "$1" ping 2>/dev/null)" = "PONG" ] && return 0
+    sleep 0.02
+  done
+  echo "server on port $1 did not answer" >&2; return 1
+}
+
+start_redis() { # port
+  (cd "$work" && exec redis-server --port "$1" --bind 127.0.0.1 --save "" --appendonly no \
+     --enable-debug-command yes >/dev/null 2>&1) &
+  echo $!
+}
+
+start_cinnabar() { # port
+  (cd "$work" && exec "$dist/bin/cinnabar-server" --port "$1" --bind 127.0.0.1 --save "" \
+     --enable-debug-command yes >"$work/cinnabar-$1.log" 2>&1) &
+  echo $!
+}
+
+rps() { # port pipeline n test -> requests per second
+  redis-benchmark -p "$1" -c "$CLIENTS" -P "$2" -n "$3" -t "$4" --csv 2>/dev/null \
+    | awk -F'"' -v t="$(echo "$4" | tr a-z A-Z)" '$2==t {print $4}'
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+
+startup_ms() { # kind -> ms from spawn to first PONG
+  local port; port=$(free_port)
+  local t0; t0=$(date +%s%N)
+  local pid
+  if [ "$1" = redis ]; then pid=$(start_redis "$port"); else pid=$(start_cinnabar "$port"); fi
+  wait_pong "$port"
+  local t1; t1=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo $(( (t1 - t0) / 1000000 ))
+}
+
+rport=$(free_port); cport=$(free_port)
+rpid=$(start_redis "$rport"); pids+=("$rpid")
+cpid=$(start_cinnabar "$cport"); pids+=("$cpid")
+wait_pong "$rport"; wait_pong "$cport"
+
+echo "Warming up Cinnabar's JIT (untimed)..." >&2
+rps "$cport" 16 1000000 set >/dev/null; rps "$cport" 16 1000000 get >/dev/null
+rps "$cport" 1 200000 set >/dev/null; rps "$cport" 1 200000 get >/dev/null
+
+declare -A results
+workloads=("set 1 $N_P1" "get 1 $N_P1" "set 16 $N_P16" "get 16 $N_P16")
+for round in $(seq 1 "$rounds"); do
+  echo "Round $round/$rounds..." >&2
+  for w in "${workloads[@]}"; do
+    read -r test p n <<<"$w"
+    key="$test P$p"
+    results["redis|$key"]+="$(rps "$rport" "$p" "$n" "$test") "
+    results["cinnabar|$key"]+="$(rps "$cport" "$p" "$n" "$test") "
+  done
+done
+
+echo "Memory: DEBUG POPULATE 1000000 on each..." >&2
+redis-cli -p "$rport" flushall >/dev/null; redis-cli -p "$cport" flushall >/dev/null
+redis-cli -p "$rport" debug populate 1000000 >/dev/null
+redis-cli -p "$cport" debug populate 1000000 >/dev/null
+sleep 1
+rrss=$(rss_kb "$rpid"); crss=$(rss_kb "$cpid")
+
+echo "Start-up: 3 starts of each..." >&2
+rstart=$(for _ in 1 2 3; do startup_ms redis; done | median)
+cstart=$(for _ in 1 2 3; do startup_ms cinnabar; done | median)
+
+printf '\n%-28s %14s %14s %8s\n' "workload ($rounds rounds, median)" "Redis" "Cinnabar" "ratio"
+printf '%-28s %14s %14s %8s\n' "----------------------------" "--------------" "--------------" "--------"
+for w in "${workloads[@]}"; do
+  read -r test p n <<<"$w"
+  key="$test P$p"
+  r=$(echo "${results["redis|$key"]}" | tr ' ' '\n' | grep . | median)
+  c=$(echo "${results["cinnabar|$key"]}" | tr ' ' '\n' | grep . | median)
+  printf '%-28s %14.0f %14.0f %8.2f\n' "$(echo "$test" | tr a-z A-Z) -P $p (req/s, c=$CLIENTS)" "$r" "$c" "$(awk -v a="$c" -v b="$r" "BEGIN{print a/b}")"
+done
+printf '%-28s %14s %14s %8.2f\n' "RSS after 1M keys (MB)" "$((rrss / 1024))" "$((crss / 1024))" "$(awk -v a="$crss" -v b="$rrss" "BEGIN{print a/b}")"
+printf '%-28s %14s %14s %8.2f\n' "start to first PONG (ms)" "$rstart" "$cstart" "$(awk -v a="$cstart" -v b="$rstart" "BEGIN{print a/b}")"
+echo
+echo "Per-round req/s:"
+for w in "${workloads[@]}"; do
+  read -r test p n <<<"$w"; key="$test P$p"
+  echo "  $key  redis: ${results["redis|$key"]}  cinnabar: ${results["cinnabar|$key"]}"
+done
