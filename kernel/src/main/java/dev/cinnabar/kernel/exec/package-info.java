@@ -1,0 +1,25 @@
+/**
+ * The executor: how a request becomes a command call.
+ *
+ * <h2>Decision: commands run inline on the single Netty event loop</h2>
+ * Three designs were on the table (architecture map §2): (a) a dedicated executor thread fed by
+ * the I/O loops; (b) I/O threads executing under a global lock; (c) plain commands inline on one
+ * event loop, only script calls handed to a script thread. Measured on this machine kind (2
+ * vCPU; {@code shared/measurements/executor-ceiling.md}): one event loop executing inline reached
+ * parity with Redis (pooled medians 1.00/0.96 at P1, 1.11/1.02 at P16 for SET/GET); handing every
+ * batch to a data thread cost 15–25 % (0.83/0.77 at P1, 0.77/0.73 at P16), all of it the thread
+ * hand-off (~1.5 context switches and ~6 µs of extra CPU per request at P1). Design (b) pays a
+ * lock per command and still needs the hand-off for fairness. So Cinnabar uses (c): one event
+ * loop owns every socket and the keyspace, which also makes atomicity trivial (nothing else ever
+ * touches data) and keeps per-client order exact. The scripting plugin will hand long-running
+ * script calls to a script thread while this loop holds back data commands and answers
+ * {@code BUSY} past {@code busy-reply-threshold}; only script calls pay the hop. Our own figures
+ * against Redis are printed by {@code bench/compare.sh}.
+ *
+ * <h2>Order of checks</h2>
+ * {@link dev.cinnabar.kernel.exec.Dispatcher} applies Redis's {@code processCommand} order:
+ * unknown command, arity, protected command ({@code enable-debug-command}), authentication, then
+ * the call. Rejections count as {@code rejected_calls}, errors during the call as
+ * {@code failed_calls}, as in {@code INFO commandstats}.
+ */
+package dev.cinnabar.kernel.exec;

@@ -1,0 +1,28 @@
+/**
+ * The plugin host: PF4J for plugin lifecycle (descriptors, dependencies, states), JPMS module
+ * layers for class loading, {@link java.util.ServiceLoader} for discovery.
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li><b>One layer per plugin</b> ({@code PluginLayers}, the only class that creates layers or
+ *       class loaders): parents are the kernel's layer plus the layers of the plugin's declared
+ *       dependencies, so private libraries stay private and two plugins may carry two versions of
+ *       one library. One class loader per layer ({@code defineModulesWithOneLoader}); the plugin
+ *       finder is resolved <i>after</i> its parents, so a module the server already has wins (a
+ *       warning names it).</li>
+ *   <li><b>Descriptor</b>: PF4J's {@code plugin.properties} plus {@code plugin.module}, the main
+ *       JPMS module, resolved with {@code resolveAndBind} so that service providers in the
+ *       plugin's {@code lib/} are bound.</li>
+ *   <li><b>Traps avoided</b> (see {@code shared/anchors/plugin-host.md}): PF4J loads in directory
+ *       order, but a layer needs its parents when created, so {@code CinnabarPluginManager}
+ *       loads in dependency order; PF4J validates {@code plugin.requires} after building the
+ *       class loader, so the API version is checked in {@code validatePluginDescriptor}, before
+ *       any layer exists; the JDK's layer exceptions are wrapped in PF4J's exception type so one
+ *       bad plugin cannot stop the others; PF4J's extension finder is never used (it casts class
+ *       loaders); discovery happens only once PF4J reports {@code STARTED}.</li>
+ *   <li><b>All or nothing</b>: a plugin's families register through one
+ *       {@code FamilyRegistrar}; any failure undoes its commands, config parameters and INFO
+ *       contributions and unloads it, and the server runs on.</li>
+ * </ul>
+ */
+package dev.cinnabar.kernel.plugin;
