@@ -295,12 +295,17 @@ class KeysDifferentialTest extends DifferentialTest {
     @Test
     void scanCursorIsParsedLikeStrtoul() {
         same("SET k v");
-        for (String cursor : List.of("0", "\"\"", "+0", "-0", "00", "x", "1x", "\" 0\"", "\"0 \"", "-",
-                "+", "18446744073709551615", "18446744073709551616", "-18446744073709551615",
-                "-18446744073709551616", "99999999999999999999999", "0x10")) {
+        // cursors that parse to 0 start a full iteration: same keys
+        for (String cursor : List.of("0", "\"\"", "+0", "-0", "00")) {
             sameScan("SCAN " + cursor);
         }
         same(bytes("SCAN"), bytes("0\u0000junk"));
+        // other cursors name buckets, whose contents depend on hashing: only acceptance is compared
+        for (String cursor : List.of("x", "1x", "\" 0\"", "\"0 \"", "-", "+", "18446744073709551615",
+                "18446744073709551616", "-18446744073709551615", "-18446744073709551616", "-1",
+                "99999999999999999999999", "0x10", "12345")) {
+            sameAcceptance("SCAN " + cursor);
+        }
         same("SCAN");
     }
 
@@ -585,6 +590,17 @@ class KeysDifferentialTest extends DifferentialTest {
             List<Object> e = RespArrays.scan(expected);
             List<Object> a = RespArrays.scan(actual);
             assertEquals(new TreeSet<>((List<?>) e.get(1)).toString(), new TreeSet<>((List<?>) a.get(1)).toString(), line);
+        } else {
+            assertEquals(Replies.show(expected), Replies.show(actual), line);
+        }
+    }
+
+    /** Both servers accept the request (an array reply) or both refuse it with the same error. */
+    private void sameAcceptance(String line) {
+        byte[] expected = r.call(line);
+        byte[] actual = c.call(line);
+        if (expected[0] == '*') {
+            assertEquals('*', (char) actual[0], line + ": " + Replies.show(actual));
         } else {
             assertEquals(Replies.show(expected), Replies.show(actual), line);
         }
