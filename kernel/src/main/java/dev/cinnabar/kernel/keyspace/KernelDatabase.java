@@ -70,14 +70,23 @@ public final class KernelDatabase implements Database {
 
     @Override
     public RedisValue lookupRead(byte[] key) {
+        KeyTable.Entry e = countedEntry(key);
+        if (e == null) {
+            return null;
+        }
+        touch(e);
+        return e.value;
+    }
+
+    /** The live entry, counted as a keyspace hit or miss. */
+    private KeyTable.Entry countedEntry(byte[] key) {
         KeyTable.Entry e = entry(key);
         if (e == null) {
             keyspace.stats().misses++;
-            return null;
+        } else {
+            keyspace.stats().hits++;
         }
-        keyspace.stats().hits++;
-        touch(e);
-        return e.value;
+        return e;
     }
 
     @Override
@@ -92,13 +101,8 @@ public final class KernelDatabase implements Database {
 
     @Override
     public RedisValue lookupReadNoTouch(byte[] key) {
-        KeyTable.Entry e = entry(key);
-        if (e == null) {
-            keyspace.stats().misses++;
-            return null;
-        }
-        keyspace.stats().hits++;
-        return e.value;
+        KeyTable.Entry e = countedEntry(key);
+        return e == null ? null : e.value;
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.reply.ReplySink;
 
+import java.util.function.Predicate;
+
 /** DEL, UNLINK, EXISTS, TOUCH, TYPE and RANDOMKEY: the commands that ask about or drop whole keys. */
 final class KeyLookupCommands {
 
@@ -26,36 +28,29 @@ final class KeyLookupCommands {
 
     private static void delete(CommandContext ctx, Arguments args, ReplySink reply) {
         Database db = ctx.db();
-        long n = 0;
-        for (int i = 1; i < args.count(); i++) {
-            if (db.delete(args.get(i))) {
-                n++;
-            }
-        }
-        reply.integer(n);
+        reply.integer(countKeys(args, db::delete));
     }
 
     /** Counts every argument, so {@code EXISTS k k} is 2, as in Redis. */
     private static void exists(CommandContext ctx, Arguments args, ReplySink reply) {
         Database db = ctx.db();
-        long n = 0;
-        for (int i = 1; i < args.count(); i++) {
-            if (db.lookupReadNoTouch(args.get(i)) != null) {
-                n++;
-            }
-        }
-        reply.integer(n);
+        reply.integer(countKeys(args, key -> db.lookupReadNoTouch(key) != null));
     }
 
     private static void touch(CommandContext ctx, Arguments args, ReplySink reply) {
         Database db = ctx.db();
+        reply.integer(countKeys(args, key -> db.lookupRead(key) != null));
+    }
+
+    /** Applies {@code action} to each key argument in order; how many times it answered true. */
+    private static long countKeys(Arguments args, Predicate<byte[]> action) {
         long n = 0;
         for (int i = 1; i < args.count(); i++) {
-            if (db.lookupRead(args.get(i)) != null) {
+            if (action.test(args.get(i))) {
                 n++;
             }
         }
-        reply.integer(n);
+        return n;
     }
 
     private static void type(CommandContext ctx, Arguments args, ReplySink reply) {
