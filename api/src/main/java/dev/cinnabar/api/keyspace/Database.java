@@ -34,8 +34,27 @@ public interface Database {
     /** Looks a key up for writing: lazy expiry, no hit/miss statistics. {@code null} when missing. */
     RedisValue lookupWrite(byte[] key);
 
-    /** Looks a key up with lazy expiry but without touching statistics or access time ({@code OBJECT}, {@code TYPE}). */
+    /**
+     * Looks a key up for reading without updating its access time, as Redis's
+     * {@code LOOKUP_NOTOUCH} lookups do ({@code TYPE}, {@code EXISTS}, {@code TTL}, {@code OBJECT}):
+     * lazy expiry and {@code keyspace_hits}/{@code keyspace_misses} apply. {@code null} when missing.
+     */
+    RedisValue lookupReadNoTouch(byte[] key);
+
+    /** Looks a key up with lazy expiry but without touching statistics or access time. */
     RedisValue peek(byte[] key);
+
+    /**
+     * Milliseconds since the key was last accessed, at the one-second resolution of Redis's LRU
+     * clock ({@code OBJECT IDLETIME}); -1 when the key is missing. Does not touch the key.
+     */
+    long idleMillis(byte[] key);
+
+    /**
+     * The key's logarithmic access-frequency counter (0..255) with decay applied, as Redis's LFU
+     * policies keep it ({@code OBJECT FREQ}); -1 when the key is missing. Does not touch the key.
+     */
+    int accessFrequency(byte[] key);
 
     /** Whether the key exists (lazy expiry applies). */
     default boolean exists(byte[] key) {

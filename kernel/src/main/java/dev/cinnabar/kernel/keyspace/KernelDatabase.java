@@ -51,16 +51,42 @@ public final class KernelDatabase implements Database {
         return (int) (System.currentTimeMillis() / 1000);
     }
 
+    /** An access: Redis's lookupKey without LOOKUP_NOTOUCH updates the LRU clock or the LFU counter. */
+    private static void touch(KeyTable.Entry e) {
+        e.lruSeconds = lruNow();
+        e.lfu = LfuCounter.accessed(e.lfu);
+    }
+
+    /**
+     * A value stored under {@code e}: a new key starts afresh, an overwritten one keeps and bumps
+     * its access frequency as Redis's dbOverwrite does.
+     */
+    private static void stored(KeyTable.Entry e, boolean existed) {
+        e.lruSeconds = lruNow();
+        if (existed) {
+            e.lfu = LfuCounter.accessed(e.lfu);
+        }
+    }
+
     @Override
     public RedisValue lookupRead(byte[] key) {
+        KeyTable.Entry e = countedEntry(key);
+        if (e == null) {
+            return null;
+        }
+        touch(e);
+        return e.value;
+    }
+
+    /** The live entry, counted as a keyspace hit or miss. */
+    private KeyTable.Entry countedEntry(byte[] key) {
         KeyTable.Entry e = entry(key);
         if (e == null) {
             keyspace.stats().misses++;
-            return null;
+        } else {
+            keyspace.stats().hits++;
         }
-        keyspace.stats().hits++;
-        e.lruSeconds = lruNow();
-        return e.value;
+        return e;
     }
 
     @Override
@@ -69,8 +95,30 @@ public final class KernelDatabase implements Database {
         if (e == null) {
             return null;
         }
-        e.lruSeconds = lruNow();
+        touch(e);
         return e.value;
+    }
+
+    @Override
+    public RedisValue lookupReadNoTouch(byte[] key) {
+        KeyTable.Entry e = countedEntry(key);
+        return e == null ? null : e.value;
+    }
+
+    @Override
+    public long idleMillis(byte[] key) {
+        KeyTable.Entry e = entry(key);
+        if (e == null) {
+            return -1;
+        }
+        // Redis's estimateObjectIdleTime: whole seconds of the LRU clock, in milliseconds
+        return Math.max(0, (long) (lruNow() - e.lruSeconds) * 1000);
+    }
+
+    @Override
+    public int accessFrequency(byte[] key) {
+        KeyTable.Entry e = entry(key);
+        return e == null ? -1 : LfuCounter.decayed(e.lfu);
     }
 
     @Override
@@ -81,11 +129,13 @@ public final class KernelDatabase implements Database {
 
     @Override
     public void set(byte[] key, RedisValue value) {
+        int before = table.size();
         KeyTable.Entry e = table.put(key, value);
+        boolean existed = table.size() == before;
         if (e.expireAt >= 0) {
             table.setExpire(e, -1);
         }
-        e.lruSeconds = lruNow();
+        stored(e, existed);
         keyspace.listener().modified(id, key);
     }
 
@@ -96,20 +146,23 @@ public final class KernelDatabase implements Database {
             expire(e);
             e = null;
         }
+        boolean existed = e != null;
         if (e == null) {
             e = table.put(key, value);
         } else {
             e.value = value;
         }
-        e.lruSeconds = lruNow();
+        stored(e, existed);
         keyspace.listener().modified(id, key);
     }
 
     @Override
     public void set(byte[] key, RedisValue value, long expireAtMillis) {
+        int before = table.size();
         KeyTable.Entry e = table.put(key, value);
+        boolean existed = table.size() == before;
         table.setExpire(e, expireAtMillis);
-        e.lruSeconds = lruNow();
+        stored(e, existed);
         keyspace.listener().modified(id, key);
     }
 
@@ -178,8 +231,9 @@ public final class KernelDatabase implements Database {
 
     @Override
     public byte[] randomKey() {
-        // Like Redis, try a bounded number of times to avoid returning an expired key.
-        for (int tries = 0; tries < 100 && table.size() > 0; tries++) {
+        // Like Redis's dbRandomKey on a master: an expired pick is reclaimed and another drawn,
+        // so an expired key is never returned (each miss shrinks the table, so this ends).
+        while (table.size() > 0) {
             KeyTable.Entry e = table.random();
             if (e.expireAt >= 0 && keyspace.now() > e.expireAt) {
                 expire(e);
@@ -187,8 +241,7 @@ public final class KernelDatabase implements Database {
             }
             return e.key;
         }
-        KeyTable.Entry e = table.random();
-        return e == null ? null : e.key;
+        return null;
     }
 
     @Override

@@ -31,6 +31,8 @@ public final class KeyTable {
         long expireAt = -1;
         int volatileIndex = -1;
         int lruSeconds;
+        /** {@link LfuCounter}'s packed access frequency. */
+        int lfu = LfuCounter.initial();
         Entry next;
 
         Entry(byte[] key, int hash, RedisValue value) {
@@ -208,7 +210,7 @@ public final class KeyTable {
         }
         long v = cursor;
         int visited = 0;
-        int maxBuckets = Math.max(count, 1) * 10;
+        long maxBuckets = Math.max(count, 1) * 10L;
         do {
             long mask = buckets.length - 1;
             Entry[] snapshot = collect((int) (v & mask));

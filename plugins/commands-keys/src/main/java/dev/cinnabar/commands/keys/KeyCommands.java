@@ -3,7 +3,10 @@ package dev.cinnabar.commands.keys;
 import dev.cinnabar.api.command.CommandFamily;
 import dev.cinnabar.api.command.CommandRegistrar;
 
-/** Registers Redis's generic key commands ({@code db.c}, {@code expire.c}, {@code object.c}). */
+/**
+ * Registers Redis's generic key commands ({@code db.c}, {@code expire.c}, {@code object.c}), one
+ * group class per concern.
+ */
 public final class KeyCommands implements CommandFamily {
 
     @Override
@@ -13,14 +16,11 @@ public final class KeyCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistrar r) {
-        r.redisCommand("del", (ctx, args, reply) -> {
-            long n = 0;
-            for (int i = 1; i < args.count(); i++) {
-                if (ctx.db().delete(args.get(i))) {
-                    n++;
-                }
-            }
-            reply.integer(n);
-        });
+        KeyLookupCommands.register(r);
+        ExpireCommands.register(r);
+        KeysCommands.register(r);
+        RenameCommands.register(r);
+        DatabaseCommands.register(r);
+        ObjectCommand.register(r);
     }
 }
