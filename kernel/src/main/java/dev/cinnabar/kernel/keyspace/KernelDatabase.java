@@ -47,23 +47,30 @@ public final class KernelDatabase implements Database {
         keyspace.listener().modified(id, e.key);
     }
 
-    private static int lruNow() {
-        return (int) (System.currentTimeMillis() / 1000);
+    // The command's frozen clock: no system call per access on the GET/SET path.
+    private int lruNow() {
+        return (int) (keyspace.now() / 1000);
     }
 
-    /** An access: Redis's lookupKey without LOOKUP_NOTOUCH updates the LRU clock or the LFU counter. */
-    private static void touch(KeyTable.Entry e) {
+    /**
+     * An access: Redis's lookupKey without LOOKUP_NOTOUCH updates the LRU clock, and the LFU
+     * counter only under an LFU policy (its random draw and clock reads are not free, and Redis
+     * does not keep it otherwise either).
+     */
+    private void touch(KeyTable.Entry e) {
         e.lruSeconds = lruNow();
-        e.lfu = LfuCounter.accessed(e.lfu);
+        if (keyspace.lfuPolicy()) {
+            e.lfu = LfuCounter.accessed(e.lfu);
+        }
     }
 
     /**
      * A value stored under {@code e}: a new key starts afresh, an overwritten one keeps and bumps
      * its access frequency as Redis's dbOverwrite does.
      */
-    private static void stored(KeyTable.Entry e, boolean existed) {
+    private void stored(KeyTable.Entry e, boolean existed) {
         e.lruSeconds = lruNow();
-        if (existed) {
+        if (existed && keyspace.lfuPolicy()) {
             e.lfu = LfuCounter.accessed(e.lfu);
         }
     }

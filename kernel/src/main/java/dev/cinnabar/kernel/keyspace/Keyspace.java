@@ -23,11 +23,24 @@ public final class Keyspace {
     private long commandTime = System.currentTimeMillis();
     private ModificationListener listener = (db, key) -> { };
 
-    public Keyspace(int count) {
+    private final java.util.function.LongSupplier maxmemoryPolicy;
+
+    /**
+     * @param maxmemoryPolicy the index of {@code maxmemory-policy} in its enum (volatile-lru,
+     *                        volatile-lfu, volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, ...)
+     */
+    public Keyspace(int count, java.util.function.LongSupplier maxmemoryPolicy) {
+        this.maxmemoryPolicy = maxmemoryPolicy;
         databases = new KernelDatabase[count];
         for (int i = 0; i < count; i++) {
             databases[i] = new KernelDatabase(this, i);
         }
+    }
+
+    /** Whether an LFU eviction policy is selected (then accesses update the LFU counter). */
+    boolean lfuPolicy() {
+        long p = maxmemoryPolicy.getAsLong();
+        return p == 1 || p == 5;
     }
 
     public int count() {
