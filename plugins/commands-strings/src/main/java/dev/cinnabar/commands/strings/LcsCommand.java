@@ -65,6 +65,9 @@ final class LcsCommand {
         }
 
         long cells = (long) (alen + 1) * (blen + 1);
+        if (cells * Integer.BYTES > ctx.config().getLong("proto-max-bulk-len")) {
+            throw new CommandException(StringErrors.LCS_TABLE_TOO_BIG);
+        }
         if (cells > Integer.MAX_VALUE - 8) {
             throw new CommandException(StringErrors.LCS_NO_MEMORY);
         }

@@ -19,6 +19,7 @@ final class StringErrors {
     static final String BITFIELD_RO_GET_ONLY = "ERR BITFIELD_RO only supports the GET subcommand";
     static final String LCS_WRONG_TYPE = "ERR The specified keys must contain string values";
     static final String LCS_LEN_AND_IDX = "ERR If you want both the length and indexes, please just use IDX.";
-    static final String LCS_TOO_LONG = "ERR String too long for LCS";
+    static final String LCS_TABLE_TOO_BIG =
+            "ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len";
     static final String LCS_NO_MEMORY = "ERR Insufficient memory, failed allocating transient memory for LCS";
 }
