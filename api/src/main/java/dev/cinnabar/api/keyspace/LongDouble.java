@@ -60,23 +60,19 @@ public final class LongDouble {
 
     /**
      * Parses {@code bytes} as Redis's {@code string2ld} does: {@code strtold} syntax (decimal,
-     * hexadecimal {@code 0x...p...}, {@code inf}/{@code infinity}), the whole input consumed (up to
-     * a NUL byte, where C stops reading), no leading space, no NaN, no overflow to infinity and no
+     * hexadecimal {@code 0x...p...}, {@code inf}/{@code infinity}), the whole input consumed (a NUL
+     * byte included), no leading space, no NaN, no overflow to infinity and no
      * underflow to zero. Returns {@code null} when Redis would answer "not a valid float".
      */
     public static LongDouble parse(byte[] bytes, int offset, int length) {
         if (length == 0 || length >= MAX_CHARS) {
             return null;
         }
-        int end = offset;
-        int limit = offset + length;
-        while (end < limit && bytes[end] != 0) {
-            end++;
-        }
-        if (end == offset || isSpace(bytes[offset])) {
+        if (isSpace(bytes[offset])) {
             return null;
         }
-        return new Parser(bytes, offset, end).parse();
+        // string2ld also demands that strtold consumed all slen bytes, so a NUL inside is refused
+        return new Parser(bytes, offset, offset + length).parse();
     }
 
     /** As {@link #parse(byte[], int, int)} for a whole array. */
