@@ -266,10 +266,7 @@ public final class LongDouble {
             }
             long exp = 0;
             if (i < end && lower(b[i]) == 'e') {
-                exp = parseExponent();
-                if (exp == Long.MIN_VALUE) {
-                    return null;
-                }
+                exp = readExponent();
             }
             if (i != end) {
                 return null;
@@ -294,8 +291,12 @@ public final class LongDouble {
             return v;
         }
 
-        /** Reads {@code e[+-]digits}; {@code Long.MIN_VALUE} when malformed (strtold stops before 'e'). */
-        private long parseExponent() {
+        /**
+         * Reads the exponent after the 'e' or 'p' at {@code i}: {@code [+-]digits}, saturated. When
+         * no digits follow, strtold stops before the letter: {@code i} stays there and the
+         * exponent is 0 (the caller then sees unconsumed input).
+         */
+        private long readExponent() {
             int k = i + 1;
             boolean neg = false;
             if (k < end && (b[k] == '+' || b[k] == '-')) {
@@ -303,7 +304,7 @@ public final class LongDouble {
                 k++;
             }
             if (k >= end || !isDigit(b[k])) {
-                return Long.MIN_VALUE;
+                return 0;
             }
             long v = 0;
             while (k < end && isDigit(b[k])) {
@@ -334,25 +335,12 @@ public final class LongDouble {
             if (!any) {
                 return null;
             }
+            i = k;
             long exp = 0;
-            if (k < end && lower(b[k]) == 'p') {
-                int p = k + 1;
-                boolean neg = false;
-                if (p < end && (b[p] == '+' || b[p] == '-')) {
-                    neg = b[p] == '-';
-                    p++;
-                }
-                if (p < end && isDigit(b[p])) {
-                    long v = 0;
-                    while (p < end && isDigit(b[p])) {
-                        v = Math.min(v * 10 + (b[p] - '0'), 1_000_000_000L);
-                        p++;
-                    }
-                    exp = neg ? -v : v;
-                    k = p;
-                }
+            if (i < end && lower(b[i]) == 'p') {
+                exp = readExponent();
             }
-            if (k != end) {
+            if (i != end) {
                 return null;
             }
             if (m.signum() == 0) {

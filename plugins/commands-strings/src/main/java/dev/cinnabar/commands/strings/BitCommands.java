@@ -57,6 +57,13 @@ final class BitCommands {
         long end;
         int firstByteNegMask;
         int lastByteNegMask;
+
+        static Range whole(long strlen) {
+            Range r = new Range();
+            r.start = 0;
+            r.end = strlen - 1;
+            return r;
+        }
     }
 
     /**
@@ -122,9 +129,7 @@ final class BitCommands {
             boolean isBit = argc == 5 && isBitUnit(args.get(4));
             range = normalize(start, end, strlen, isBit);
         } else if (argc == 2) {
-            range = new Range();
-            range.start = 0;
-            range.end = strlen - 1;
+            range = Range.whole(strlen);
         } else {
             throw CommandException.syntax();
         }
@@ -175,9 +180,7 @@ final class BitCommands {
             }
             range = normalize(start, end, strlen, isBit);
         } else if (argc == 3) {
-            range = new Range();
-            range.start = 0;
-            range.end = strlen - 1;
+            range = Range.whole(strlen);
         } else {
             throw CommandException.syntax();
         }

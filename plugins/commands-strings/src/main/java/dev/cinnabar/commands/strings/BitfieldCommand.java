@@ -108,42 +108,16 @@ final class BitfieldCommand {
             byte[] p = v.array();
             int len = v.length();
             long oldRaw = readBits(p, len, op.offset, op.bits);
-            long newVal;
-            long retVal;
-            boolean overflowed;
-            if (op.signed) {
-                long oldVal = signExtend(oldRaw, op.bits);
-                long[] wrapped = new long[1];
-                if (op.opcode == INCRBY) {
-                    overflowed = signedOverflow(oldVal, op.value, op.bits, op.overflow, wrapped) != 0;
-                    newVal = overflowed ? wrapped[0] : oldVal + op.value;
-                    retVal = newVal;
-                } else {
-                    newVal = op.value;
-                    overflowed = signedOverflow(newVal, 0, op.bits, op.overflow, wrapped) != 0;
-                    if (overflowed) {
-                        newVal = wrapped[0];
-                    }
-                    retVal = oldVal;
-                }
-            } else {
-                long[] wrapped = new long[1];
-                if (op.opcode == INCRBY) {
-                    newVal = oldRaw + op.value;
-                    overflowed = unsignedOverflow(oldRaw, op.value, op.bits, op.overflow, wrapped) != 0;
-                    if (overflowed) {
-                        newVal = wrapped[0];
-                    }
-                    retVal = newVal;
-                } else {
-                    newVal = op.value;
-                    overflowed = unsignedOverflow(newVal, 0, op.bits, op.overflow, wrapped) != 0;
-                    if (overflowed) {
-                        newVal = wrapped[0];
-                    }
-                    retVal = oldRaw;
-                }
-            }
+            long oldVal = op.signed ? signExtend(oldRaw, op.bits) : oldRaw;
+            // SET is "value + 0" for the overflow rules; both reply and write alike from here
+            long base = op.opcode == INCRBY ? oldVal : op.value;
+            long incr = op.opcode == INCRBY ? op.value : 0;
+            long[] limit = new long[1];
+            boolean overflowed = (op.signed
+                    ? signedOverflow(base, incr, op.bits, op.overflow, limit)
+                    : unsignedOverflow(base, incr, op.bits, op.overflow, limit)) != 0;
+            long newVal = overflowed ? limit[0] : base + incr;
+            long retVal = op.opcode == INCRBY ? newVal : oldVal;
             if (overflowed && op.overflow == FAIL) {
                 reply.nullBulk();
             } else {
