@@ -164,30 +164,13 @@ public final class Numbers {
     }
 
     /**
-     * Formats like C's {@code %.17Lg} as Redis's {@code ld2string(..., LD_STR_HUMAN)} does for
-     * {@code INCRBYFLOAT}: fixed notation, trailing zeros removed.
+     * Formats {@code d} as Redis's {@code ld2string(..., LD_STR_HUMAN)} does for
+     * {@code INCRBYFLOAT}: {@code "%.17Lf"} (17 digits after the point, not 17 significant
+     * digits), trailing zeros and point removed, {@code -0} as {@code 0}. Commands that add in
+     * long double must use {@link LongDouble} for the arithmetic too, or results like
+     * {@code 0.1 + 0.2} differ from Redis.
      */
     public static String formatHuman(double d) {
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        java.math.BigDecimal bd = new java.math.BigDecimal(d);
-        // long double in Redis has ~17 significant digits of precision for our double inputs
-        bd = bd.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN));
-        String s = bd.toPlainString();
-        if (s.indexOf('.') >= 0) {
-            int end = s.length();
-            while (s.charAt(end - 1) == '0') {
-                end--;
-            }
-            if (s.charAt(end - 1) == '.') {
-                end--;
-            }
-            s = s.substring(0, end);
-        }
-        if (s.equals("-0")) {
-            s = "0";
-        }
-        return s;
+        return LongDouble.of(d).toHumanString();
     }
 }
