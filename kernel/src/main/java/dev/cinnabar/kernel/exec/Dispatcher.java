@@ -92,7 +92,7 @@ public final class Dispatcher {
             reject(cmd, reply, protectedError);
             return;
         }
-        if (!client.authenticated() && !cmd.has(dev.cinnabar.api.command.CommandFlag.NO_AUTH)) {
+        if (!client.authenticated() && server.requiresAuth() && !cmd.has(dev.cinnabar.api.command.CommandFlag.NO_AUTH)) {
             reject(cmd, reply, "NOAUTH Authentication required.");
             return;
         }
@@ -108,6 +108,7 @@ public final class Dispatcher {
         server.keyspace().freezeClock(startMillis);
         ctx.command(cmd);
         client.lastCommand(cmd);
+        client.clearRedactions();
         long t0 = System.nanoTime();
         try {
             cmd.implementation().execute(ctx, new Arguments(argv), reply);
