@@ -170,7 +170,8 @@ public final class Dispatcher {
     static String unknownCommand(byte[][] argv) {
         StringBuilder args = new StringBuilder();
         for (int i = 1; i < argv.length && args.length() < 128; i++) {
-            args.append('\'').append(cString(argv[i], 128 - args.length())).append("' ");
+            int room = 128 - args.length(); // measured before the opening quote, as Redis's sdscatprintf does
+            args.append('\'').append(cString(argv[i], room)).append("' ");
         }
         return "ERR unknown command '" + cString(argv[0], 128) + "', with args beginning with: " + args;
     }
