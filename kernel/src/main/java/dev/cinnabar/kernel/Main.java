@@ -92,6 +92,9 @@ public final class Main {
             System.exit(1);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (server.shuttingDown()) {
+                return; // SHUTDOWN already stopped the server and is exiting
+            }
             log.warn("Received SIGTERM scheduling shutdown...");
             server.shutdown();
             log.warn("Cinnabar is now ready to exit, bye bye...");

@@ -24,5 +24,11 @@ public final class KernelCommands implements CommandFamily {
     @Override
     public void register(CommandRegistrar r) {
         new ConnectionCommands(server).register(r);
+        new HandshakeCommands(server).register(r);
+        new ClientCommands(server).register(r);
+        new MonitorFeed(server).register(r);
+        new ServerAdminCommands(server).register(r);
+        new SlowLog(server).register(r);
+        new LatencyMonitor(server).register(r);
     }
 }

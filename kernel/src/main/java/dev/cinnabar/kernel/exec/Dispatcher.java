@@ -92,7 +92,7 @@ public final class Dispatcher {
             reject(cmd, reply, protectedError);
             return;
         }
-        if (!client.authenticated() && !cmd.has(dev.cinnabar.api.command.CommandFlag.NO_AUTH)) {
+        if (!client.authenticated() && server.requiresAuth() && !cmd.has(dev.cinnabar.api.command.CommandFlag.NO_AUTH)) {
             reject(cmd, reply, "NOAUTH Authentication required.");
             return;
         }
@@ -108,6 +108,7 @@ public final class Dispatcher {
         server.keyspace().freezeClock(startMillis);
         ctx.command(cmd);
         client.lastCommand(cmd);
+        client.clearRedactions();
         long t0 = System.nanoTime();
         try {
             cmd.implementation().execute(ctx, new Arguments(argv), reply);
@@ -169,8 +170,8 @@ public final class Dispatcher {
     static String unknownCommand(byte[][] argv) {
         StringBuilder args = new StringBuilder();
         for (int i = 1; i < argv.length && args.length() < 128; i++) {
-            String arg = cString(argv[i], 128 - args.length()); // room is measured before the quote, as sdscatprintf does
-            args.append('\'').append(arg).append("' ");
+            int room = 128 - args.length(); // measured before the opening quote, as Redis's sdscatprintf does
+            args.append('\'').append(cString(argv[i], room)).append("' ");
         }
         return "ERR unknown command '" + cString(argv[0], 128) + "', with args beginning with: " + args;
     }

@@ -46,6 +46,7 @@ public final class Client implements ClientInfo {
     private String libName = "";
     private String libVersion = "";
     private long queryBufferBytes;
+    private java.util.BitSet redacted;
 
     public Client(long id, Channel channel, RespWriter writer, boolean authenticated) {
         this.id = id;
@@ -159,8 +160,15 @@ public final class Client implements ClientInfo {
         return replyMode;
     }
 
+    /**
+     * Changes the CLIENT REPLY mode. Turning replies back on takes effect for the reply of the
+     * command now running, as in Redis, where the flag is checked when the reply is added.
+     */
     public void replyMode(ReplyMode m) {
         replyMode = m;
+        if (m == ReplyMode.ON && batch != null) {
+            writer.target(batch);
+        }
     }
 
     public boolean noEvict() {
@@ -193,6 +201,47 @@ public final class Client implements ClientInfo {
 
     void queryBufferBytes(long n) {
         queryBufferBytes = n;
+    }
+
+    /**
+     * Hides argument {@code index} of the running command from MONITOR and SLOWLOG (passwords
+     * of AUTH and HELLO), as Redis's {@code redactClientCommandArgument} does.
+     */
+    public void redact(int index) {
+        if (redacted == null) {
+            redacted = new java.util.BitSet();
+        }
+        redacted.set(index);
+    }
+
+    /** Forgets the redactions of the previous command; called by the dispatcher before each command. */
+    public void clearRedactions() {
+        redacted = null;
+    }
+
+    /** {@code argv} as MONITOR and SLOWLOG show it: redacted arguments replaced by {@code (redacted)}. */
+    public byte[][] shownArgv(byte[][] argv) {
+        if (redacted == null) {
+            return argv;
+        }
+        byte[][] shown = argv.clone();
+        for (int i = redacted.nextSetBit(0); i >= 0 && i < shown.length; i = redacted.nextSetBit(i + 1)) {
+            shown[i] = REDACTED;
+        }
+        return shown;
+    }
+
+    private static final byte[] REDACTED = "(redacted)".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** The reply bytes queued in the channel and not yet written to the socket ({@code omem}). */
+    public long pendingOutputBytes() {
+        var out = channel.unsafe().outboundBuffer();
+        return out == null ? 0 : out.totalPendingWriteBytes();
+    }
+
+    /** The socket's file descriptor where the transport exposes it (epoll), else -1. */
+    public int fd() {
+        return channel instanceof io.netty.channel.unix.UnixChannel u ? u.fd().intValue() : -1;
     }
 
     public String address() {
