@@ -24,5 +24,9 @@ public final class KernelCommands implements CommandFamily {
     @Override
     public void register(CommandRegistrar r) {
         new ConnectionCommands(server).register(r);
+        new CommandCommands(server).register(r);
+        new InfoCommand(server).register(r);
+        new ConfigCommands(server).register(r);
+        new DebugCommand(server).register(r);
     }
 }
