@@ -383,6 +383,9 @@ final class CommandCommands {
                 reply.array(2);
                 reply.bulk(argv[f[0]]);
                 List<String> flags = cmd.keySpecs().get(f[1]).flags();
+                if (flags.contains("variable_flags")) {
+                    flags = VariableKeyFlags.resolve(cmd.fullName(), argv, flags);
+                }
                 reply.set(flags.size());
                 flags.forEach(reply::simple);
             } else {

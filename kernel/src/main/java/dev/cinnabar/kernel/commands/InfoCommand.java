@@ -89,6 +89,9 @@ final class InfoCommand {
     }
 
     private static String title(String s) {
+        if (s.equals("cpu")) {
+            return "CPU";
+        }
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
