@@ -31,7 +31,7 @@ class ConfigDifferentialTest extends DifferentialTest {
     @Test
     void globsMatchTheSameNamesAsRedis() {
         for (String p : new String[] {"*", "*max-*-entries*", "hash-max-*", "*LISTPACK*", "slave-*", "tls-*", "[a-c]*"}) {
-            assertEquals(pairs(r.call("CONFIG", "GET", p)), pairs(c.call("CONFIG", "GET", p)), "CONFIG GET " + p);
+            assertEquals(pairs(r.call(bytes("CONFIG"), bytes("GET"), bytes(p))), pairs(c.call(bytes("CONFIG"), bytes("GET"), bytes(p))), "CONFIG GET " + p);
         }
     }
 
@@ -111,6 +111,7 @@ class ConfigDifferentialTest extends DifferentialTest {
         same("CONFIG SET maxmemory 1MB");
         same("CONFIG GET maxmemory");
         same("CONFIG SET save \"100   10 20 30\"");
+        same("CONFIG SET save \"100 10 20 30\"");
         same("CONFIG GET save");
         same("CONFIG SET activerehashing YES");
         same("CONFIG GET activerehashing");

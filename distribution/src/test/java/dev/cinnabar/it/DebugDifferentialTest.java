@@ -68,14 +68,15 @@ class DebugDifferentialTest extends DifferentialTest {
     void objectAndDigestsBehaveLikeRedis() {
         same("DEBUG OBJECT nokey");
         same("DEBUG DIGEST-VALUE nokey");
-        same("DEBUG DIGEST");
+        // DEBUG DIGEST itself is compared only with itself: digests differ between implementations
         both("SET a hello");
         String info = new String(c.call("DEBUG OBJECT a"));
         assertTrue(info.matches("\\+Value at:0x[0-9a-f]+ refcount:1 encoding:embstr serializedlength:6 lru:\\d+ lru_seconds_idle:\\d+\r\n"), info);
         String d1 = new String(c.call("DEBUG DIGEST"));
         assertNotEquals("+" + "0".repeat(40) + "\r\n", d1);
-        c.call("SET b world");
-        c.call("DEL b");
+        c.call("SET digest-probe world");
+        assertNotEquals(d1, new String(c.call("DEBUG DIGEST")), "digest covers every key");
+        c.call("DEL digest-probe");
         assertEquals(d1, new String(c.call("DEBUG DIGEST")), "digest depends only on content");
         String v = new String(c.call("DEBUG DIGEST-VALUE a nokey"));
         assertTrue(v.matches("\\*2\r\n\\+[0-9a-f]{40}\r\n\\+0{40}\r\n"), v);

@@ -205,9 +205,9 @@ public final class KernelParameters {
         if (v.isEmpty()) {
             return null;
         }
-        String t = v.trim();
-        String[] parts = t.isEmpty() ? new String[0] : t.split("\\s+");
-        if (parts.length == 0 || parts.length % 2 != 0) {
+        // Redis splits on single spaces: doubled, leading or trailing spaces make empty words
+        String[] parts = v.split(" ", -1);
+        if (parts.length % 2 != 0) {
             return "Invalid save parameters";
         }
         for (int i = 0; i < parts.length; i++) {
