@@ -30,5 +30,9 @@ public final class KernelCommands implements CommandFamily {
         new ServerAdminCommands(server).register(r);
         new SlowLog(server).register(r);
         new LatencyMonitor(server).register(r);
+        new CommandCommands(server).register(r);
+        new InfoCommand(server).register(r);
+        new ConfigCommands(server).register(r);
+        new DebugCommand(server).register(r);
     }
 }

@@ -53,7 +53,8 @@ public final class ConfigEntry {
         if (t instanceof ConfigType.Int i) {
             long n;
             try {
-                n = Long.parseLong(v.trim().equals(v) ? v : "x");
+                // strict like Redis's string2ll: no '+', spaces or leading zeros
+                n = dev.cinnabar.api.keyspace.Numbers.parseLong(v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             } catch (NumberFormatException e) {
                 return "argument couldn't be parsed into an integer";
             }

@@ -45,7 +45,7 @@ public final class ServerConfig implements ConfigView {
                 if (err != null) {
                     throw new IllegalArgumentException("'" + n + " " + v + "': " + err);
                 }
-                e.assign(v);
+                assign(e, v);
             }
         }
     }
@@ -85,17 +85,47 @@ public final class ServerConfig implements ConfigView {
         if (err != null) {
             throw new IllegalArgumentException("'" + name + " " + value + "': " + err);
         }
-        e.assign(value);
+        assign(e, value);
     }
 
     public synchronized List<String> unknownPending() {
         return new ArrayList<>(pending.keySet());
     }
 
-    /** Sets a validated value at run time and notifies the parameter's listener. */
-    public void set(ConfigEntry e, String value) {
-        e.assign(value);
+    private final Map<String, java.util.function.UnaryOperator<String>> normalizers = new java.util.HashMap<>();
+    private final Map<String, List<java.util.function.Consumer<String>>> listeners = new java.util.HashMap<>();
+
+    /**
+     * Rewrites values of {@code name} before they are stored, for parameters Redis adjusts
+     * instead of refusing ({@code hz} is clamped to 1..500, {@code save} is re-spaced).
+     */
+    public synchronized void normalizer(String name, java.util.function.UnaryOperator<String> n) {
+        normalizers.put(name, n);
+    }
+
+    /** Adds a kernel listener called on the executor after {@code name} changed at run time. */
+    public synchronized void onChange(String name, java.util.function.Consumer<String> listener) {
+        listeners.computeIfAbsent(name, k -> new ArrayList<>()).add(listener);
+    }
+
+    /** Stores a validated value (normalized) without notifying anyone; CONFIG SET applies in two phases. */
+    public void assign(ConfigEntry e, String value) {
+        var n = normalizers.get(e.name());
+        e.assign(n == null ? value : n.apply(value));
+    }
+
+    /** Notifies the parameter's listeners of its current value. */
+    public void notifyChanged(ConfigEntry e) {
         e.parameter().onChange().accept(e.value());
+        for (var l : listeners.getOrDefault(e.name(), List.of())) {
+            l.accept(e.value());
+        }
+    }
+
+    /** Sets a validated value at run time and notifies the parameter's listeners. */
+    public void set(ConfigEntry e, String value) {
+        assign(e, value);
+        notifyChanged(e);
     }
 
     @Override

@@ -70,7 +70,8 @@ public final class Dispatcher {
             reply.error(unknownCommand(argv));
             return;
         }
-        if (cmd.isContainer()) {
+        // COMMAND is both: alone it runs itself, with an argument it is a container
+        if (cmd.isContainer() || (argv.length >= 2 && !cmd.subcommands().isEmpty())) {
             if (argv.length < 2) {
                 reject(cmd, reply, Errors.arity(cmd.fullName()));
                 return;

@@ -1,0 +1,111 @@
+package dev.cinnabar.kernel.commands;
+
+import dev.cinnabar.api.keyspace.RedisValue;
+import dev.cinnabar.api.keyspace.ValueDigest;
+import dev.cinnabar.kernel.keyspace.KernelDatabase;
+import dev.cinnabar.kernel.keyspace.Keyspace;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * {@code DEBUG DIGEST} and {@code DEBUG DIGEST-VALUE} ({@code debug.c}): SHA1-based digests
+ * built with Redis's {@code xorDigest} (order-independent: XOR of hashes) and {@code mixDigest}
+ * (order-dependent: hash of the running digest). Each key contributes key, type, value and
+ * expiry to its own digest, which is XORed into the dataset's, so key order does not matter.
+ */
+final class DatasetDigest {
+
+    private static final byte[] EXPIRE_MARK = "!!expire!!".getBytes(StandardCharsets.US_ASCII);
+
+    private DatasetDigest() {
+    }
+
+    static String ofDataset(Keyspace keyspace, long now) {
+        byte[] total = new byte[20];
+        boolean any = false;
+        for (int i = 0; i < keyspace.count(); i++) {
+            KernelDatabase db = keyspace.db(i);
+            if (db.size() == 0) {
+                continue;
+            }
+            byte[] dbid = new byte[] {0, 0, 0, (byte) i};
+            byte[] perDb = new byte[20];
+            mix(perDb, dbid, 0, 4);
+            boolean[] seen = {false};
+            db.forEachEntry(e -> {
+                if (e.expireAt() >= 0 && now > e.expireAt()) {
+                    return; // logically gone: not part of the dataset
+                }
+                byte[] d = new byte[20];
+                mix(d, e.key(), 0, e.key().length);
+                valueInto(d, e.value(), e.expireAt());
+                xor(total, d);
+                seen[0] = true;
+            });
+            if (seen[0]) {
+                xor(total, perDb);
+                any = true;
+            }
+        }
+        return any ? HexFormat.of().formatHex(total) : "0".repeat(40);
+    }
+
+    /** A value's digest without its key (DIGEST-VALUE); 40 zeros for a missing key. */
+    static String ofValue(RedisValue value, long expireAt) {
+        if (value == null) {
+            return "0".repeat(40);
+        }
+        byte[] d = new byte[20];
+        valueInto(d, value, expireAt);
+        return HexFormat.of().formatHex(d);
+    }
+
+    private static void valueInto(byte[] d, RedisValue v, long expireAt) {
+        int type = v.type().ordinal();
+        mix(d, new byte[] {(byte) (type >>> 24), (byte) (type >>> 16), (byte) (type >>> 8), (byte) type}, 0, 4);
+        v.digest(new ValueDigest() {
+            @Override
+            public void mix(byte[] bytes, int offset, int length) {
+                DatasetDigest.mix(d, bytes, offset, length);
+            }
+
+            @Override
+            public void unordered(byte[]... parts) {
+                byte[] element = new byte[20];
+                for (byte[] p : parts) {
+                    DatasetDigest.mix(element, p, 0, p.length);
+                }
+                xor(d, element);
+            }
+        });
+        if (expireAt >= 0) {
+            xor(d, sha1(EXPIRE_MARK, 0, EXPIRE_MARK.length));
+        }
+    }
+
+    /** Redis's mixDigest: digest ^= sha1(data); digest = sha1(digest). */
+    static void mix(byte[] digest, byte[] data, int off, int len) {
+        xor(digest, sha1(data, off, len));
+        byte[] h = sha1(digest, 0, 20);
+        System.arraycopy(h, 0, digest, 0, 20);
+    }
+
+    private static void xor(byte[] into, byte[] other) {
+        for (int i = 0; i < 20; i++) {
+            into[i] ^= other[i];
+        }
+    }
+
+    private static byte[] sha1(byte[] data, int off, int len) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-1");
+            md.update(data, off, len);
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
