@@ -1,5 +1,6 @@
 package dev.cinnabar.kernel.commands;
 
+import dev.cinnabar.api.reply.HelpReply;
 import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;
@@ -83,7 +84,7 @@ final class ClientCommands {
         r.redisCommand("client|kill", this::kill);
         r.redisCommand("client|reply", this::reply);
         r.redisCommand("client|no-evict", this::noEvict);
-        r.redisCommand("client|help", (ctx, args, reply) -> SubcommandHelp.write(reply, "CLIENT", HELP));
+        r.redisCommand("client|help", (ctx, args, reply) -> HelpReply.write(reply, "CLIENT", HELP));
     }
 
     /** Redis's {@code clientSetNameOrReply}: empty removes the name; only {@code !}..{@code ~} allowed. */

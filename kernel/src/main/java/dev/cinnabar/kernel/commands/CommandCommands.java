@@ -1,5 +1,7 @@
 package dev.cinnabar.kernel.commands;
 
+import dev.cinnabar.api.keyspace.GlobMatcher;
+import dev.cinnabar.api.reply.HelpReply;
 import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;
@@ -330,7 +332,7 @@ final class CommandCommands {
         if (filter == null) {
             ok = true;
         } else if (filter.equals("pattern")) {
-            ok = StringMatch.matches(arg, c.fullName(), true);
+            ok = GlobMatcher.matches(latin1(arg), latin1(c.fullName()), true);
         } else if (filter.equals("aclcat")) {
             ok = c.aclCategories().stream().anyMatch(cat -> cat.equalsIgnoreCase("@" + arg) || cat.equalsIgnoreCase(arg));
         } else {
@@ -392,5 +394,9 @@ final class CommandCommands {
                 reply.bulk(argv[f[0]]);
             }
         }
+    }
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

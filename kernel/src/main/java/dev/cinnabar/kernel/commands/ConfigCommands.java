@@ -1,5 +1,7 @@
 package dev.cinnabar.kernel.commands;
 
+import dev.cinnabar.api.keyspace.GlobMatcher;
+import dev.cinnabar.api.reply.HelpReply;
 import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;
@@ -62,7 +64,7 @@ final class ConfigCommands {
                 continue;
             }
             for (Map.Entry<String, ConfigEntry> n : server.config().allNames().entrySet()) {
-                if (!containsIgnoreCase(matches, n.getKey()) && StringMatch.matches(p, n.getKey(), true)) {
+                if (!containsIgnoreCase(matches, n.getKey()) && GlobMatcher.matches(latin1(p), latin1(n.getKey()), true)) {
                     matches.put(n.getKey(), n.getValue());
                 }
             }
@@ -178,4 +180,8 @@ final class ConfigCommands {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 }

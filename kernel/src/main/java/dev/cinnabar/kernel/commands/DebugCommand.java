@@ -1,5 +1,6 @@
 package dev.cinnabar.kernel.commands;
 
+import dev.cinnabar.api.reply.HelpReply;
 import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;

@@ -1,5 +1,6 @@
 package dev.cinnabar.kernel.commands;
 
+import dev.cinnabar.api.reply.HelpReply;
 import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandFlag;
@@ -80,7 +81,7 @@ final class LatencyMonitor implements CommandObserver {
         r.redisCommand("latency|history", this::history);
         r.redisCommand("latency|reset", this::reset);
         r.redisCommand("latency|doctor", this::doctor);
-        r.redisCommand("latency|help", (ctx, args, reply) -> SubcommandHelp.write(reply, "LATENCY", HELP));
+        r.redisCommand("latency|help", (ctx, args, reply) -> HelpReply.write(reply, "LATENCY", HELP));
         server.dispatcher().addObserver(this);
     }
 

@@ -1,5 +1,6 @@
 package dev.cinnabar.kernel.commands;
 
+import dev.cinnabar.api.reply.HelpReply;
 import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;
@@ -59,7 +60,7 @@ final class SlowLog implements CommandObserver {
             entries.clear();
             reply.ok();
         });
-        r.redisCommand("slowlog|help", (ctx, args, reply) -> SubcommandHelp.write(reply, "SLOWLOG", HELP));
+        r.redisCommand("slowlog|help", (ctx, args, reply) -> HelpReply.write(reply, "SLOWLOG", HELP));
         server.dispatcher().addObserver(this);
     }
 

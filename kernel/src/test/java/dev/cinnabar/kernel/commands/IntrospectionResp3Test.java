@@ -1,5 +1,6 @@
 package dev.cinnabar.kernel.commands;
 
+import dev.cinnabar.api.keyspace.GlobMatcher;
 import dev.cinnabar.kernel.command.CommandTable;
 import dev.cinnabar.kernel.command.RedisCommandReference;
 import dev.cinnabar.kernel.command.RegisteredCommand;
@@ -68,14 +69,14 @@ class IntrospectionResp3Test {
 
     @Test
     void globMatchingFollowsStringmatchlen() {
-        assertTrue(StringMatch.matches("hash-max-*", "HASH-MAX-ZIPLIST-VALUE", true));
-        assertFalse(StringMatch.matches("hash-max-*", "HASH-MAX-ZIPLIST-VALUE", false));
-        assertTrue(StringMatch.matches("h[e-a]llo", "hallo", false));
-        assertTrue(StringMatch.matches("h\\*llo", "h*llo", false));
-        assertFalse(StringMatch.matches("h\\*llo", "hello", false));
-        assertTrue(StringMatch.matches("h[^x]llo", "hello", false));
-        assertFalse(StringMatch.matches("**", "", false));
-        assertTrue(StringMatch.matches("a?c", "abc", false));
+        assertTrue(GlobMatcher.matches(latin1("hash-max-*"), latin1("HASH-MAX-ZIPLIST-VALUE"), true));
+        assertFalse(GlobMatcher.matches(latin1("hash-max-*"), latin1("HASH-MAX-ZIPLIST-VALUE"), false));
+        assertTrue(GlobMatcher.matches(latin1("h[e-a]llo"), latin1("hallo"), false));
+        assertTrue(GlobMatcher.matches(latin1("h\\*llo"), latin1("h*llo"), false));
+        assertFalse(GlobMatcher.matches(latin1("h\\*llo"), latin1("hello"), false));
+        assertTrue(GlobMatcher.matches(latin1("h[^x]llo"), latin1("hello"), false));
+        assertFalse(GlobMatcher.matches(latin1("**"), latin1(""), false));
+        assertTrue(GlobMatcher.matches(latin1("a?c"), latin1("abc"), false));
     }
 
     @Test
@@ -83,5 +84,9 @@ class IntrospectionResp3Test {
         assertEquals("1000B", InfoCommand.human(1000));
         assertEquals("1.00K", InfoCommand.human(1024));
         assertEquals("1.50M", InfoCommand.human(1024 * 1024 * 3 / 2));
+    }
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

@@ -8,9 +8,9 @@ import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.StringValue;
+import dev.cinnabar.api.reply.HelpReply;
 import dev.cinnabar.api.reply.ReplySink;
 
-import java.util.List;
 
 /**
  * OBJECT ENCODING|REFCOUNT|IDLETIME|FREQ|HELP ({@code object.c objectCommand}). Lookups neither
@@ -23,8 +23,7 @@ final class ObjectCommand {
     /** The refcount Redis gives shared objects (OBJ_SHARED_REFCOUNT = INT_MAX). */
     private static final long SHARED_REFCOUNT = Integer.MAX_VALUE;
 
-    private static final List<String> HELP = List.of(
-            "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+    private static final String[] HELP = {
             "ENCODING <key>",
             "    Return the kind of internal representation used in order to store the value",
             "    associated with a <key>.",
@@ -36,9 +35,7 @@ final class ObjectCommand {
             "    seconds elapsed since the last access to the key.",
             "REFCOUNT <key>",
             "    Return the number of references of the value associated with the specified",
-            "    <key>.",
-            "HELP",
-            "    Prints this help.");
+            "    <key>."};
 
     private ObjectCommand() {
     }
@@ -52,10 +49,7 @@ final class ObjectCommand {
     }
 
     private static void help(CommandContext ctx, Arguments args, ReplySink reply) {
-        reply.array(HELP.size());
-        for (String line : HELP) {
-            reply.simple(line);
-        }
+        HelpReply.write(reply, "OBJECT", HELP);
     }
 
     private static void encoding(CommandContext ctx, Arguments args, ReplySink reply) {
