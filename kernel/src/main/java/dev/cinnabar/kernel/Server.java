@@ -55,8 +55,8 @@ public final class Server {
 
     public Server(ServerConfig config, Path pluginsDir) {
         this.config = config;
-        this.keyspace = new Keyspace((int) config.getLong("databases"),
-                () -> config.entry("maxmemory-policy").number());
+        var maxmemoryPolicy = config.entry("maxmemory-policy"); // resolved once: read on every key access
+        this.keyspace = new Keyspace((int) config.getLong("databases"), maxmemoryPolicy::number);
         this.commands = new CommandTable(RedisCommandReference.load());
         this.dispatcher = new Dispatcher(this);
         this.network = new NetworkServer(this);

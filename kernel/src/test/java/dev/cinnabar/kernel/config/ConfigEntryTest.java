@@ -37,11 +37,11 @@ class ConfigEntryTest {
 
     @Test
     void unknownStartupNamesWaitForAPluginToRegisterThem() {
-        config.applyStartup("hash-max-listpack-entries", "64");
-        assertEquals(java.util.List.of("hash-max-listpack-entries"), config.unknownPending());
-        config.register(dev.cinnabar.api.config.ConfigParameter.of("hash-max-listpack-entries",
+        config.applyStartup("example-plugin-limit", "64");
+        assertEquals(java.util.List.of("example-plugin-limit"), config.unknownPending());
+        config.register(dev.cinnabar.api.config.ConfigParameter.of("example-plugin-limit",
                 dev.cinnabar.api.config.ConfigType.integer(0, Long.MAX_VALUE), "512"));
-        assertEquals("64", config.get("hash-max-listpack-entries"));
+        assertEquals("64", config.get("example-plugin-limit"));
         assertEquals(java.util.List.of(), config.unknownPending());
     }
 }
