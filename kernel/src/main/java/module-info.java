@@ -17,7 +17,8 @@ module dev.cinnabar.kernel {
 
     uses dev.cinnabar.api.command.CommandFamily;
 
+    provides ch.qos.logback.classic.spi.Configurator with dev.cinnabar.kernel.log.LogConfigurator;
+
     opens dev.cinnabar.kernel.command;
     opens dev.cinnabar.kernel;
-    opens dev.cinnabar.kernel.log to ch.qos.logback.core;
 }

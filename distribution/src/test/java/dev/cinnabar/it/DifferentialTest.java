@@ -107,6 +107,37 @@ public abstract class DifferentialTest {
         return actual;
     }
 
+    /** Like {@link #same(String)} for array replies whose order is unspecified (KEYS, COMMAND LIST). */
+    protected void sameUnordered(String line) {
+        sameUnordered(RawConnection.split(line));
+    }
+
+    protected void sameUnordered(byte[]... args) {
+        java.util.List<String> expected = sortedElements(r.call(args));
+        java.util.List<String> actual = sortedElements(c.call(args));
+        assertEquals(expected, actual, "sorted reply to " + describe(args));
+    }
+
+    private static java.util.List<String> sortedElements(byte[] reply) {
+        if (reply[0] != '*') {
+            return java.util.List.of(Replies.show(reply));
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (byte[] b : RespArrays.bulks(reply)) {
+            out.add(Replies.show(b));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    protected static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Sends to both without comparing (set-up whose replies are compared elsewhere). */
     protected void both(String line) {
         r.call(line);

@@ -2,9 +2,9 @@ package dev.cinnabar.kernel.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +24,18 @@ public final class Logging {
         };
     }
 
+    /** An encoder writing {@link RedisLogLayout} lines. */
+    static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext ctx) {
+        RedisLogLayout layout = new RedisLogLayout();
+        layout.setContext(ctx);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> enc = new LayoutWrappingEncoder<>();
+        enc.setContext(ctx);
+        enc.setLayout(layout);
+        enc.start();
+        return enc;
+    }
+
     public static void apply(String redisLevel, String logfile) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
             return;
@@ -33,14 +45,10 @@ public final class Logging {
         ctx.getLogger("io.netty").setLevel(Level.WARN);
         ctx.getLogger("org.pf4j").setLevel(Level.WARN);
         if (logfile != null && !logfile.isEmpty()) {
-            PatternLayoutEncoder enc = new PatternLayoutEncoder();
-            enc.setContext(ctx);
-            enc.setPattern("%pid:M %d{dd MMM yyyy HH:mm:ss.SSS} %rlevel %msg%n");
-            enc.start();
             FileAppender<ILoggingEvent> file = new FileAppender<>();
             file.setContext(ctx);
             file.setFile(logfile);
-            file.setEncoder(enc);
+            file.setEncoder(encoder(ctx));
             file.start();
             root.detachAndStopAllAppenders();
             root.addAppender(file);
