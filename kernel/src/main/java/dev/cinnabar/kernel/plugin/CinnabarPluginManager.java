@@ -2,6 +2,12 @@ package dev.cinnabar.kernel.plugin;
 
 import dev.cinnabar.api.ApiVersion;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.DefaultPluginRepository;
+import org.pf4j.ExtensionFinder;
+import org.pf4j.ExtensionWrapper;
+import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PluginRepository;
+import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginLoader;
@@ -34,6 +40,45 @@ final class CinnabarPluginManager extends DefaultPluginManager {
 
     CinnabarPluginManager(Path pluginsRoot) {
         super(pluginsRoot);
+    }
+
+    // Only what Cinnabar uses: plugin folders and zips, plugin.properties, no extension scanning
+    // (PF4J's finders cast class loaders and scan jars; they cost start-up time for nothing here).
+
+    @Override
+    protected PluginRepository createPluginRepository() {
+        return new DefaultPluginRepository(getPluginsRoots());
+    }
+
+    @Override
+    protected PluginDescriptorFinder createPluginDescriptorFinder() {
+        return new PropertiesPluginDescriptorFinder();
+    }
+
+    @Override
+    protected ExtensionFinder createExtensionFinder() {
+        return new ExtensionFinder() {
+            @Override
+            public <T> List<ExtensionWrapper<T>> find(Class<T> type) {
+                return List.of();
+            }
+
+            @Override
+            public <T> List<ExtensionWrapper<T>> find(Class<T> type, String pluginId) {
+                return List.of();
+            }
+
+            @Override
+            @SuppressWarnings("rawtypes")
+            public List<ExtensionWrapper> find(String pluginId) {
+                return List.of();
+            }
+
+            @Override
+            public Set<String> findClassNames(String pluginId) {
+                return Set.of();
+            }
+        };
     }
 
     @Override
