@@ -229,6 +229,11 @@ public final class Client implements ClientInfo {
         return batch != null;
     }
 
+    /** Bytes of replies in the open batch (0 when none is open). */
+    int batchBytes() {
+        return batch == null ? 0 : batch.readableBytes();
+    }
+
     /**
      * Points the writer at the real batch or, under {@code CLIENT REPLY OFF/SKIP}, at a scratch
      * buffer that is thrown away. Called by the dispatcher before each command.
