@@ -292,6 +292,17 @@ public final class Client implements ClientInfo {
         }
     }
 
+    /**
+     * Closes the connection now, dropping the replies of this read that were not written yet, as
+     * Redis's {@code freeClientAsync} does (the cross-protocol guard).
+     */
+    public void abort() {
+        if (batch != null) {
+            batch.clear();
+        }
+        close();
+    }
+
     void releaseScratch() {
         if (discard != null) {
             discard.release();
