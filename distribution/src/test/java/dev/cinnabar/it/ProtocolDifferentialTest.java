@@ -123,7 +123,7 @@ class ProtocolDifferentialTest extends DifferentialTest {
         sameThenClose("POST / HTTP/1.1\r\nHost: example\r\n\r\n", 0);
         sameThenClose("Host: example\r\n", 0);
         sameThenClose("post /x\r\n", 0);
-        sameThenClose("PING\r\nPOST /\r\nPING\r\n", 1);
+        sameThenClose("PING\r\nPOST /\r\nPING\r\n", 0); // Redis drops the PONG already built
     }
 
     @Test
