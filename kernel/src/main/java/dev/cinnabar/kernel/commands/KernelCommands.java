@@ -24,5 +24,7 @@ public final class KernelCommands implements CommandFamily {
     @Override
     public void register(CommandRegistrar r) {
         new ConnectionCommands(server).register(r);
+        new PluginCommands(server).register(r);
+        new ModuleCommands(server).register(r);
     }
 }

@@ -54,7 +54,8 @@ public final class PluginHost {
         manager = new CinnabarPluginManager(root);
         manager.loadPlugins();
         manager.failures().forEach((p, reason) -> errors.put(p.getFileName().toString(), reason));
-        for (PluginWrapper w : manager.getResolvedPlugins()) {
+        // a copy: a plugin that fails to start is unloaded, which edits PF4J's list
+        for (PluginWrapper w : new ArrayList<>(manager.getResolvedPlugins())) {
             start(w);
         }
         for (PluginWrapper w : manager.getUnresolvedPlugins()) {
