@@ -156,7 +156,9 @@ class PluginHostEndToEndTest {
             assertEquals("failed", s(m.get("state")), refused);
             assertTrue(s(m.get("error")) != null && !s(m.get("error")).isEmpty(), refused);
             assertEquals(List.of(), m.get("families"), refused);
+            assertTrue(s(m.get("path")).endsWith(refused), refused + " path " + s(m.get("path")));
         }
+        assertEquals("0.1.0", s(byId.get("fixture-throws").get("version")));
         assertTrue(s(byId.get("fixture-future").get("error")).contains("2.0.0"));
     }
 

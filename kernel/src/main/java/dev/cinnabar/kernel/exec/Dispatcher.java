@@ -169,7 +169,9 @@ public final class Dispatcher {
     static String unknownCommand(byte[][] argv) {
         StringBuilder args = new StringBuilder();
         for (int i = 1; i < argv.length && args.length() < 128; i++) {
-            args.append('\'').append(cString(argv[i], 128 - args.length())).append("' ");
+            // the room left is measured before the opening quote is added, as Redis's sdscatprintf does
+            String arg = cString(argv[i], 128 - args.length());
+            args.append('\'').append(arg).append("' ");
         }
         return "ERR unknown command '" + cString(argv[0], 128) + "', with args beginning with: " + args;
     }
