@@ -41,12 +41,21 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts Cinnabar with test-friendly options plus {@code extra} ("--name", "value", ...). */
     public static ServerProcess cinnabar(String... extra) {
+        return cinnabarWithJavaOptions(null, extra);
+    }
+
+    /**
+     * Starts Cinnabar with {@code javaOptions} as {@code CINNABAR_JAVA_OPTS} (the JVM options
+     * {@code bin/cinnabar-server} passes to java, e.g. {@code -XX:+UseSerialGC -Dcinnabar.plugins=dir});
+     * {@code null} keeps the script's default.
+     */
+    public static ServerProcess cinnabarWithJavaOptions(String javaOptions, String... extra) {
         int port = FreePort.find();
         List<String> cmd = new ArrayList<>(List.of("bash", distribution().resolve("bin/cinnabar-server").toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
                 "--enable-debug-command", "yes", "--enable-module-command", "yes"));
         cmd.addAll(List.of(extra));
-        return start("cinnabar", cmd, port);
+        return start("cinnabar", cmd, port, javaOptions);
     }
 
     /** Whether a real redis-server is installed. */
@@ -65,15 +74,18 @@ public final class ServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--enable-debug-command", "yes", "--enable-module-command", "yes"));
         cmd.addAll(List.of(extra));
-        return start("redis", cmd, port);
+        return start("redis", cmd, port, null);
     }
 
-    private static ServerProcess start(String kind, List<String> cmd, int port) {
+    private static ServerProcess start(String kind, List<String> cmd, int port, String javaOptions) {
         try {
             Path log = Files.createTempFile(kind + "-" + port + "-", ".log");
             Path dir = Files.createTempDirectory(kind + "-dir-");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            if (javaOptions != null) {
+                pb.environment().put("CINNABAR_JAVA_OPTS", javaOptions);
+            }
             ServerProcess sp = new ServerProcess(kind, pb.start(), port, log);
             sp.awaitReady();
             return sp;

@@ -34,5 +34,7 @@ public final class KernelCommands implements CommandFamily {
         new InfoCommand(server).register(r);
         new ConfigCommands(server).register(r);
         new DebugCommand(server).register(r);
+        new PluginCommands(server).register(r);
+        new ModuleCommands(server).register(r);
     }
 }

@@ -64,7 +64,7 @@ public final class Dispatcher {
                 LOG.warn("Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. "
                         + "This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis "
                         + "instance. Connection from {} aborted.", client.address());
-                client.close();
+                client.abort();
                 return;
             }
             reply.error(unknownCommand(argv));

@@ -278,6 +278,11 @@ public final class Client implements ClientInfo {
         return batch != null;
     }
 
+    /** Bytes of replies in the open batch (0 when none is open). */
+    int batchBytes() {
+        return batch == null ? 0 : batch.readableBytes();
+    }
+
     /**
      * Points the writer at the real batch or, under {@code CLIENT REPLY OFF/SKIP}, at a scratch
      * buffer that is thrown away. Called by the dispatcher before each command.
@@ -334,6 +339,17 @@ public final class Client implements ClientInfo {
         } else {
             channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /**
+     * Closes the connection now, dropping the replies of this read that were not written yet, as
+     * Redis's {@code freeClientAsync} does (the cross-protocol guard).
+     */
+    public void abort() {
+        if (batch != null) {
+            batch.clear();
+        }
+        close();
     }
 
     void releaseScratch() {

@@ -3,7 +3,9 @@ package dev.cinnabar.kernel.net;
 import dev.cinnabar.kernel.Server;
 import dev.cinnabar.kernel.exec.ClientContext;
 import dev.cinnabar.kernel.resp.ProtocolError;
+import dev.cinnabar.kernel.resp.RespDecoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -15,13 +17,21 @@ import java.io.IOException;
 /**
  * The last handler of a connection: runs decoded requests on the executor (this event loop) and
  * flushes all replies of one read at once, as Redis writes a client's output once per event-loop
- * iteration. When the peer stops reading and the outbound buffer passes the high water mark, it
- * stops reading from that peer until the buffer drains, so a client that never reads cannot make
- * the server hold unbounded replies.
+ * iteration.
+ *
+ * <p>Back-pressure: a batch that grows past {@link #FLUSH_THRESHOLD} is written at once instead of
+ * at the end of the read; when the peer stops reading and the outbound buffer passes the high
+ * water mark ({@link NetworkServer}), the decoder holds the remaining requests
+ * ({@code RequestLimits.outputBacklogged}) and reading from the peer stops until the buffer
+ * drains; then the held requests run. So a client that pipelines requests for large values and
+ * never reads costs a few megabytes, not the sum of its replies.
  */
 public final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    /** Replies of one read beyond this size are written before the read's remaining requests run. */
+    static final int FLUSH_THRESHOLD = 1 << 20;
 
     private final Server server;
     private final Client client;
@@ -69,6 +79,9 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
             }
             client.closeAfterReply(true);
         }
+        if (client.batchBytes() >= FLUSH_THRESHOLD) {
+            flush(ctx);
+        }
     }
 
     @Override
@@ -103,8 +116,29 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable() && !client.closeAfterReply()) {
             ctx.channel().config().setAutoRead(true);
+            // Later, not now: this event can fire inside a write made while the decoder is running.
+            ctx.channel().eventLoop().execute(() -> resumeHeldRequests(ctx));
         }
         ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Runs the requests the decoder held back while the output was backlogged. */
+    private void resumeHeldRequests(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isActive() || !ctx.channel().isWritable() || client.closeAfterReply()) {
+            return;
+        }
+        RespDecoder decoder = ctx.pipeline().get(RespDecoder.class);
+        ChannelHandlerContext decoderContext = ctx.pipeline().context(RespDecoder.class);
+        if (decoder == null || decoderContext == null) {
+            return;
+        }
+        try {
+            decoder.channelRead(decoderContext, Unpooled.EMPTY_BUFFER);
+        } catch (Exception e) {
+            exceptionCaught(ctx, e);
+            return;
+        }
+        flush(ctx);
     }
 
     @Override

@@ -122,6 +122,11 @@ public final class NetworkServer {
             public boolean unauthenticated() {
                 return !client.authenticated();
             }
+
+            @Override
+            public boolean outputBacklogged() {
+                return !ch.isWritable();
+            }
         };
         ch.pipeline().addLast(new InputCounter(stats, client), new RespDecoder(limits), new ClientConnection(server, client));
     }

@@ -39,6 +39,8 @@ public final class PluginHost {
     private final Map<String, List<String>> families = new LinkedHashMap<>();
     private final Map<String, FamilyRegistrar> registrars = new LinkedHashMap<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
+    /** What is known of plugins that PF4J no longer holds (refused or unloaded after failing). */
+    private final Map<String, PluginInfo> failedInfo = new LinkedHashMap<>();
 
     public PluginHost(Server server, Path root) {
         this.server = server;
@@ -53,8 +55,13 @@ public final class PluginHost {
         }
         manager = new CinnabarPluginManager(root);
         manager.loadPlugins();
-        manager.failures().forEach((p, reason) -> errors.put(p.getFileName().toString(), reason));
-        for (PluginWrapper w : manager.getResolvedPlugins()) {
+        manager.failures().forEach((p, reason) -> {
+            String id = p.getFileName().toString();
+            errors.put(id, reason);
+            failedInfo.put(id, new PluginInfo(id, "", "failed", p.toString(), "", List.of(), reason));
+        });
+        // a copy: a plugin that fails to start is unloaded, which edits PF4J's list
+        for (PluginWrapper w : new ArrayList<>(manager.getResolvedPlugins())) {
             start(w);
         }
         for (PluginWrapper w : manager.getUnresolvedPlugins()) {
@@ -86,6 +93,8 @@ public final class PluginHost {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("Plugin '{}' was not loaded: {}", id, reason);
             errors.put(id, reason);
+            failedInfo.put(id, new PluginInfo(id, w.getDescriptor().getVersion(), "failed", w.getPluginPath().toString(),
+                    w.getDescriptor().getRequires(), List.of(), reason));
             try {
                 manager.unloadPlugin(id);
             } catch (RuntimeException ignored) {
@@ -152,7 +161,8 @@ public final class PluginHost {
         }
         errors.forEach((id, reason) -> {
             if (out.stream().noneMatch(p -> p.id().equals(id))) {
-                out.add(new PluginInfo(id, "", "failed", "", "", List.of(), reason));
+                PluginInfo known = failedInfo.get(id);
+                out.add(known != null ? known : new PluginInfo(id, "", "failed", "", "", List.of(), reason));
             }
         });
         return out;

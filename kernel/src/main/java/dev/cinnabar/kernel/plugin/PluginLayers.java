@@ -77,8 +77,19 @@ final class PluginLayers implements PluginLoader {
             throw e;
         } catch (RuntimeException | IOException e) {
             // FindException, ResolutionException, LayerInstantiationException: PF4J only catches its own type
-            throw new PluginRuntimeException("Plugin '" + id + "' cannot be loaded: " + e.getMessage());
+            throw new PluginRuntimeException("Plugin '" + id + "' cannot be loaded: " + describe(e));
         }
+    }
+
+    /** The message and its causes' ("Unable to derive module descriptor" alone does not say why). */
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+                sb.append(": ").append(c.getMessage());
+            }
+        }
+        return sb.toString();
     }
 
     private static void warnShadowed(String id, ModuleFinder finder, List<ModuleLayer> parents) {

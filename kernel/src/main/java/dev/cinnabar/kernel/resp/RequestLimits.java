@@ -14,4 +14,12 @@ public interface RequestLimits {
 
     /** Whether the client must still authenticate (tighter limits apply, as in Redis). */
     boolean unauthenticated();
+
+    /**
+     * Whether the connection has more output waiting than it may buffer; while true the decoder
+     * holds further requests back (the connection resumes it once the output drains).
+     */
+    default boolean outputBacklogged() {
+        return false;
+    }
 }

@@ -15,6 +15,11 @@ import java.util.List;
  * <p>The decoder is incremental: a multibulk request that arrives in pieces keeps its parsed
  * arguments, so a request with 100k arguments costs linear time. After a protocol error it emits a
  * {@link ProtocolError} and discards everything that follows, since the connection is closing.
+ *
+ * <p>It emits one request per {@code decode} call, so each request runs before the next is
+ * decoded; while {@link RequestLimits#outputBacklogged()} holds it decodes nothing and keeps the
+ * input buffered. Without that, one read of pipelined {@code GET}s of a large value would build
+ * every reply in memory before any of it could be written.
  */
 public final class RespDecoder extends ByteToMessageDecoder {
 
@@ -39,26 +44,22 @@ public final class RespDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (true) {
+        while (out.isEmpty()) {
             if (failed) {
                 in.skipBytes(in.readableBytes());
                 return;
             }
             if (in.readableBytes() > limits.queryBufferLimit()) {
-                fail(out, ProtocolError.CLOSE_SILENTLY);
-                continue;
+                fail(in, out, ProtocolError.CLOSE_SILENTLY);
+                return;
             }
             if (argv == null) {
-                if (!in.isReadable()) {
+                if (!in.isReadable() || limits.outputBacklogged()) {
                     return;
                 }
-                if (in.getByte(in.readerIndex()) == '*') {
-                    if (!readMultibulkHeader(in, out)) {
-                        return;
-                    }
-                    continue;
-                }
-                if (!readInline(in, out)) {
+                boolean progressed = in.getByte(in.readerIndex()) == '*'
+                        ? readMultibulkHeader(in, out) : readInline(in, out);
+                if (!progressed) {
                     return;
                 }
                 continue;
@@ -69,27 +70,50 @@ public final class RespDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * Unlike the base class, never asks for another read when a read produced no request: reading
+     * is switched on and off by the connection (back-pressure), and a read requested here while
+     * it is off would let input pile up.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        discardSomeReadBytes();
+        ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * Redis finds line ends with C {@code strchr}, which stops at a NUL byte: a NUL before the
+     * line end hides it. Returns the index of {@code target}, or -1.
+     */
+    private static int lineEnd(ByteBuf in, int from, byte target) {
+        int i = in.forEachByte(from, in.writerIndex() - from, b -> b != target && b != 0);
+        return i >= 0 && in.getByte(i) == target ? i : -1;
+    }
+
     private boolean readMultibulkHeader(ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
-        int cr = in.indexOf(start, in.writerIndex(), (byte) '\r');
-        if (cr < 0 || cr + 1 >= in.writerIndex()) {
+        int cr = lineEnd(in, start, (byte) '\r');
+        if (cr < 0) {
             if (in.readableBytes() > INLINE_MAX) {
-                fail(out, new ProtocolError("ERR Protocol error: too big mbulk count string"));
+                fail(in, out, new ProtocolError("ERR Protocol error: too big mbulk count string"));
                 return true;
             }
             return false;
         }
+        if (cr + 1 >= in.writerIndex()) {
+            return false; // the '\n' has not arrived yet
+        }
         if (cr - start > INLINE_MAX) {
-            fail(out, new ProtocolError("ERR Protocol error: too big mbulk count string"));
+            fail(in, out, new ProtocolError("ERR Protocol error: too big mbulk count string"));
             return true;
         }
         long n = parseLong(in, start + 1, cr);
         if (n == Long.MIN_VALUE || n > Integer.MAX_VALUE) {
-            fail(out, new ProtocolError("ERR Protocol error: invalid multibulk length"));
+            fail(in, out, new ProtocolError("ERR Protocol error: invalid multibulk length"));
             return true;
         }
         if (n > UNAUTH_MAX_ARGS && limits.unauthenticated()) {
-            fail(out, new ProtocolError("ERR Protocol error: unauthenticated multibulk length"));
+            fail(in, out, new ProtocolError("ERR Protocol error: unauthenticated multibulk length"));
             return true;
         }
         in.readerIndex(cr + 2);
@@ -111,30 +135,33 @@ public final class RespDecoder extends ByteToMessageDecoder {
                 if (start >= in.writerIndex()) {
                     return false;
                 }
-                int cr = in.indexOf(start, in.writerIndex(), (byte) '\r');
-                if (cr < 0 || cr + 1 >= in.writerIndex()) {
+                int cr = lineEnd(in, start, (byte) '\r');
+                if (cr < 0) {
                     if (in.readableBytes() > INLINE_MAX) {
-                        fail(out, new ProtocolError("ERR Protocol error: too big bulk count string"));
+                        fail(in, out, new ProtocolError("ERR Protocol error: too big bulk count string"));
                         return true;
                     }
                     return false;
                 }
+                if (cr + 1 >= in.writerIndex()) {
+                    return false;
+                }
                 if (cr - start > INLINE_MAX) {
-                    fail(out, new ProtocolError("ERR Protocol error: too big bulk count string"));
+                    fail(in, out, new ProtocolError("ERR Protocol error: too big bulk count string"));
                     return true;
                 }
                 byte first = in.getByte(start);
                 if (first != '$') {
-                    fail(out, new ProtocolError("ERR Protocol error: expected '$', got '" + (char) (first & 0xff) + "'"));
+                    fail(in, out, new ProtocolError("ERR Protocol error: expected '$', got '" + (char) (first & 0xff) + "'"));
                     return true;
                 }
                 long n = parseLong(in, start + 1, cr);
                 if (n < 0 || n > limits.maxBulkLength()) {
-                    fail(out, new ProtocolError("ERR Protocol error: invalid bulk length"));
+                    fail(in, out, new ProtocolError("ERR Protocol error: invalid bulk length"));
                     return true;
                 }
                 if (n > UNAUTH_MAX_BULK && limits.unauthenticated()) {
-                    fail(out, new ProtocolError("ERR Protocol error: unauthenticated bulk length"));
+                    fail(in, out, new ProtocolError("ERR Protocol error: unauthenticated bulk length"));
                     return true;
                 }
                 in.readerIndex(cr + 2);
@@ -160,10 +187,10 @@ public final class RespDecoder extends ByteToMessageDecoder {
 
     private boolean readInline(ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
-        int lf = in.indexOf(start, in.writerIndex(), (byte) '\n');
-        if (lf < 0) {
+        int lf = lineEnd(in, start, (byte) '\n');
+        if (lf < 0 || lf - start > INLINE_MAX) {
             if (in.readableBytes() > INLINE_MAX) {
-                fail(out, new ProtocolError("ERR Protocol error: too big inline request"));
+                fail(in, out, new ProtocolError("ERR Protocol error: too big inline request"));
                 return true;
             }
             return false;
@@ -177,7 +204,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
         in.readerIndex(lf + 1);
         byte[][] args = InlineSplitter.split(line);
         if (args == null) {
-            fail(out, new ProtocolError("ERR Protocol error: unbalanced quotes in request"));
+            fail(in, out, new ProtocolError("ERR Protocol error: unbalanced quotes in request"));
             return true;
         }
         if (args.length > 0) {
@@ -186,9 +213,11 @@ public final class RespDecoder extends ByteToMessageDecoder {
         return true;
     }
 
-    private void fail(List<Object> out, ProtocolError error) {
+    /** Emits the error and drops the rest of the input: nothing after a protocol error runs. */
+    private void fail(ByteBuf in, List<Object> out, ProtocolError error) {
         failed = true;
         argv = null;
+        in.skipBytes(in.readableBytes());
         out.add(error);
     }
 

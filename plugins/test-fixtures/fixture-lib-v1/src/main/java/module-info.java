@@ -1,0 +1,4 @@
+/** A tiny library that exists in two versions, to show two plugins using each side by side. */
+module dev.cinnabar.fixture.lib {
+    exports dev.cinnabar.fixture.lib;
+}
