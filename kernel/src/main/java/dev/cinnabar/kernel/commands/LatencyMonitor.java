@@ -7,6 +7,7 @@ import dev.cinnabar.api.command.CommandFlag;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.reply.ReplySink;
 import dev.cinnabar.kernel.Server;
+import dev.cinnabar.kernel.config.ConfigEntry;
 import dev.cinnabar.kernel.command.RegisteredCommand;
 import dev.cinnabar.kernel.exec.CommandObserver;
 import dev.cinnabar.kernel.net.Client;
@@ -72,8 +73,11 @@ final class LatencyMonitor implements CommandObserver {
     private final Server server;
     private final Map<String, Series> events = new LinkedHashMap<>();
 
+    private final ConfigEntry threshold; // read after every command: resolved once
+
     LatencyMonitor(Server server) {
         this.server = server;
+        this.threshold = server.config().entry("latency-monitor-threshold");
     }
 
     void register(CommandRegistrar r) {
@@ -87,7 +91,7 @@ final class LatencyMonitor implements CommandObserver {
 
     @Override
     public void executed(Client client, RegisteredCommand command, byte[][] argv, long startMillis, long durationMicros) {
-        long threshold = server.config().getLong("latency-monitor-threshold");
+        long threshold = this.threshold.number();
         long ms = durationMicros / 1000;
         if (threshold > 0 && ms >= threshold) {
             String event = command.has(CommandFlag.FAST) ? "fast-command" : "command";

@@ -9,6 +9,7 @@ import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.reply.ReplySink;
 import dev.cinnabar.kernel.Server;
+import dev.cinnabar.kernel.config.ConfigEntry;
 import dev.cinnabar.kernel.command.RegisteredCommand;
 import dev.cinnabar.kernel.exec.CommandObserver;
 import dev.cinnabar.kernel.net.Client;
@@ -49,8 +50,14 @@ final class SlowLog implements CommandObserver {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long nextId;
 
+    // read after every command: resolved once
+    private final ConfigEntry slowerThan;
+    private final ConfigEntry maxLen;
+
     SlowLog(Server server) {
         this.server = server;
+        this.slowerThan = server.config().entry("slowlog-log-slower-than");
+        this.maxLen = server.config().entry("slowlog-max-len");
     }
 
     void register(CommandRegistrar r) {
@@ -66,8 +73,8 @@ final class SlowLog implements CommandObserver {
 
     @Override
     public void executed(Client client, RegisteredCommand command, byte[][] argv, long startMillis, long durationMicros) {
-        long slowerThan = server.config().getLong("slowlog-log-slower-than");
-        long maxLen = server.config().getLong("slowlog-max-len");
+        long slowerThan = this.slowerThan.number();
+        long maxLen = this.maxLen.number();
         if (slowerThan < 0 || maxLen == 0 || durationMicros < slowerThan || command.has(CommandFlag.SKIP_SLOWLOG)) {
             return;
         }

@@ -59,7 +59,8 @@ public final class ServerConfig implements ConfigView {
     }
 
     public ConfigEntry entry(String nameOrAlias) {
-        return byAlias.get(nameOrAlias.toLowerCase(Locale.ROOT));
+        ConfigEntry e = byAlias.get(nameOrAlias); // kernel code asks in lower case: skip the copy
+        return e != null ? e : byAlias.get(nameOrAlias.toLowerCase(Locale.ROOT));
     }
 
     /** All names including aliases, each with its entry (for CONFIG GET globs). */

@@ -1,6 +1,7 @@
 package dev.cinnabar.kernel.net;
 
 import dev.cinnabar.kernel.Server;
+import dev.cinnabar.kernel.config.ConfigEntry;
 import dev.cinnabar.kernel.resp.RespDecoder;
 import dev.cinnabar.kernel.resp.RespWriter;
 import dev.cinnabar.kernel.resp.RequestLimits;
@@ -39,9 +40,14 @@ public final class NetworkServer {
     private final boolean epoll;
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicLong nextClientId = new AtomicLong(1);
+    // read for every request: resolved once
+    private final ConfigEntry maxBulkLength;
+    private final ConfigEntry queryBufferLimit;
 
     public NetworkServer(Server server) {
         this.server = server;
+        this.maxBulkLength = server.config().entry("proto-max-bulk-len");
+        this.queryBufferLimit = server.config().entry("client-query-buffer-limit");
         this.epoll = Epoll.isAvailable() && !Boolean.getBoolean("cinnabar.nio");
         DefaultThreadFactory threads = new DefaultThreadFactory("cinnabar-main", false, Thread.MAX_PRIORITY);
         this.loop = epoll ? new EpollEventLoopGroup(1, threads) : new NioEventLoopGroup(1, threads);
@@ -110,12 +116,12 @@ public final class NetworkServer {
         RequestLimits limits = new RequestLimits() {
             @Override
             public long maxBulkLength() {
-                return server.config().getLong("proto-max-bulk-len");
+                return maxBulkLength.number();
             }
 
             @Override
             public long queryBufferLimit() {
-                return server.config().getLong("client-query-buffer-limit");
+                return queryBufferLimit.number();
             }
 
             @Override

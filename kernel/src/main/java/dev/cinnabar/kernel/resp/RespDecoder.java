@@ -221,18 +221,36 @@ public final class RespDecoder extends ByteToMessageDecoder {
         out.add(error);
     }
 
-    /** Redis's string2ll over {@code [from, to)}; {@link Long#MIN_VALUE} when not a canonical integer. */
+    /**
+     * Redis's string2ll over {@code [from, to)}, read in place (this runs for every header line);
+     * {@link Long#MIN_VALUE} when not a canonical integer.
+     */
     static long parseLong(ByteBuf in, int from, int to) {
         int len = to - from;
         if (len <= 0 || len > 20) {
             return Long.MIN_VALUE;
         }
-        byte[] b = new byte[len];
-        in.getBytes(from, b);
-        try {
-            return dev.cinnabar.api.keyspace.Numbers.parseLong(b);
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE;
+        int i = from;
+        boolean negative = in.getByte(i) == '-';
+        if (negative) {
+            if (++i == to) {
+                return Long.MIN_VALUE;
+            }
         }
+        if (in.getByte(i) == '0') {
+            return len == 1 ? 0 : Long.MIN_VALUE;
+        }
+        long v = 0; // accumulated negatively so that Long.MIN_VALUE fits
+        for (; i < to; i++) {
+            int d = in.getByte(i) - '0';
+            if (d < 0 || d > 9 || v < (Long.MIN_VALUE + d) / 10) {
+                return Long.MIN_VALUE;
+            }
+            v = v * 10 - d;
+        }
+        if (negative) {
+            return v;
+        }
+        return v == Long.MIN_VALUE ? Long.MIN_VALUE : -v;
     }
 }
