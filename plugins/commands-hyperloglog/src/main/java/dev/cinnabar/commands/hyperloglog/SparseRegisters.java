@@ -110,7 +110,8 @@ final class SparseRegisters {
                 int run = valLen(op);
                 int value = valValue(op);
                 if (run + i > Hll.REGISTERS) {
-                    break;
+                    // a VAL run past the last register: Redis 7.0.15 reports the HLL corrupted
+                    return false;
                 }
                 while (run-- > 0) {
                     if (value > (max[i] & 0xff)) {
@@ -148,7 +149,7 @@ final class SparseRegisters {
                 int run = valLen(op);
                 int value = valValue(op);
                 if (run + idx > Hll.REGISTERS) {
-                    break;
+                    return null;
                 }
                 while (run-- > 0) {
                     DenseRegisters.put(dense, idx, value);
