@@ -246,4 +246,16 @@ class HyperLogLogDifferentialTest extends DifferentialTest {
         same("PFSELFTEST");
         same("PFSELFTEST extra");
     }
+
+    @Test
+    void changesKeepTheTtl() {
+        same("PFADD h a");
+        same("EXPIRE h 1000");
+        addRange("h", 0, 2000);
+        same("TTL h");
+        same("PFDEBUG TODENSE h");
+        same("TTL h");
+        same("PFCOUNT h");
+        same("TTL h");
+    }
 }
