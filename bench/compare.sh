@@ -50,9 +50,13 @@ start_cinnabar() { # port
   echo $!
 }
 
-rps() { # port pipeline n test -> requests per second
+rps() { # port pipeline n test -> requests per second (LRANGE_100's CSV name has a suffix)
   redis-benchmark -p "$1" -c "$CLIENTS" -P "$2" -n "$3" -t "$4" --csv 2>/dev/null \
-    | awk -F'"' -v t="$(echo "$4" | tr a-z A-Z)" '$2==t {print $4}'
+    | awk -F'"' -v t="$(echo "$4" | tr a-z A-Z)" '$2==t || index($2, t " (")==1 {print $4}'
+}
+
+has_command() { # port command -> whether the server implements it
+  [ "$(redis-cli -p "$1" command info "$2" | head -1)" != "" ]
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
@@ -81,6 +85,20 @@ rps "$cport" 1 200000 set >/dev/null; rps "$cport" 1 200000 get >/dev/null
 
 declare -A results
 workloads=("set 1 $N_P1" "get 1 $N_P1" "set 16 $N_P16" "get 16 $N_P16")
+# Data-type workloads at -P 16, for the commands this build has (issue targets: >= 0.8x Redis).
+N_TYPES="${N_TYPES:-1000000}"
+for t in lpush lpop sadd hset zadd lrange_100; do
+  cmd="${t%_100}"
+  if has_command "$cport" "$cmd"; then
+    workloads+=("$t 16 $N_TYPES")
+  else
+    echo "Skipping $t: this build has no $cmd command" >&2
+  fi
+done
+for w in "${workloads[@]:4}"; do
+  read -r test p n <<<"$w"
+  rps "$cport" 16 300000 "$test" >/dev/null   # JIT warm-up for the data-type paths
+done
 for round in $(seq 1 "$rounds"); do
   echo "Round $round/$rounds..." >&2
   for w in "${workloads[@]}"; do
