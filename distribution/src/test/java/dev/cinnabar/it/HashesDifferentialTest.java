@@ -243,7 +243,7 @@ class HashesDifferentialTest extends DifferentialTest {
         c.call("HSET other c 3 b 2 a 1");
         c.call("HSET table " + LONG_65 + " 1 a 1 b 2 c 3");
         c.call("HDEL table " + LONG_65);
-        assertEquals("+hashtable\r\n", Replies.show(c.call("OBJECT ENCODING table")));
+        assertEquals("$9\\r\\nhashtable\\r\\n", Replies.show(c.call("OBJECT ENCODING table")));
         String small = Replies.show(c.call("DEBUG DIGEST-VALUE small"));
         assertEquals(small, Replies.show(c.call("DEBUG DIGEST-VALUE other")));
         assertEquals(small, Replies.show(c.call("DEBUG DIGEST-VALUE table")));
