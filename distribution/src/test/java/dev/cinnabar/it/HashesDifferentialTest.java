@@ -159,6 +159,45 @@ class HashesDifferentialTest extends DifferentialTest {
         same("HRANDFIELD h 10 WITHVALUES");
     }
 
+    @Test
+    void changesInPlaceKeepTheTimeToLive() {
+        same("HSET h a 1 b 2");
+        same("EXPIRE h 1000");
+        same("HSET h c 3");
+        same("HDEL h a");
+        same("HINCRBY h n 1");
+        same("HINCRBYFLOAT h x 1.5");
+        same("HSETNX h y 1");
+        same("TTL h");
+        same("HDEL h b c n x y");
+        same("TTL h");
+        same("EXISTS h");
+    }
+
+    @Test
+    void readsCountKeyspaceHitsAndWritesDoNot() {
+        same("HSET h a 1");
+        both("CONFIG RESETSTAT");
+        for (String cmd : List.of("HGET h a", "HGET nokey a", "HMGET h a", "HLEN nokey", "HSTRLEN h a",
+                "HEXISTS h a", "HKEYS h", "HVALS nokey", "HGETALL h", "HRANDFIELD h", "HRANDFIELD nokey 2",
+                "HSCAN h 0", "HSCAN nokey 0", "HSET h b 2", "HSETNX h c 3", "HDEL h c", "HINCRBY h n 1",
+                "HINCRBYFLOAT h n 1", "HDEL nokey a")) {
+            both(cmd);
+        }
+        String counters = sameAfter("INFO stats", HashesDifferentialTest::keyspaceCounters);
+        assertTrue(counters.contains("keyspace_hits:") && counters.contains("keyspace_misses:"), counters);
+    }
+
+    private static String keyspaceCounters(String info) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : info.split("\\\\r\\\\n")) {
+            if (line.startsWith("keyspace_")) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     // ---- encodings
 
     @Test
