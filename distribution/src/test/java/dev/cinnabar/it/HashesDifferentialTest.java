@@ -252,6 +252,28 @@ class HashesDifferentialTest extends DifferentialTest {
     }
 
     @Test
+    void hashtableEncodedHashesAnswerLikeRedis() {
+        StringBuilder line = new StringBuilder("HSET t");
+        for (int i = 0; i < 600; i++) {
+            line.append(" f").append(i).append(" ").append(i);
+        }
+        same(line.toString());
+        same("HSET t \"bin\\x00\\xff\" \"\\r\\n\"");
+        for (String cmd : List.of("OBJECT ENCODING t", "HLEN t", "HGET t f599", "HGET t f600", "HGET t \"bin\\x00\\xff\"",
+                "HMGET t f0 nofield f10", "HEXISTS t f1", "HEXISTS t f1000", "HSTRLEN t f599", "HSTRLEN t none",
+                "HSETNX t f1 x", "HSETNX t new x", "HINCRBY t f5 10", "HINCRBY t new 1", "HINCRBYFLOAT t f6 0.5",
+                "HINCRBYFLOAT t f7 1e5", "HSET t f8 changed f9 changed2 other 1", "HGET t f8", "HDEL t f0 f1 f1 none",
+                "HLEN t", "HRANDFIELD t 0")) {
+            same(cmd);
+        }
+        sameUnordered("HKEYS t");
+        sameUnordered("HVALS t");
+        samePairs("HGETALL t");
+        samePairs("HRANDFIELD t 5000 WITHVALUES");
+        sameUnordered("HRANDFIELD t 5000");
+    }
+
+    @Test
     void encodingLimitsFollowConfigSet() {
         same("CONFIG SET hash-max-listpack-entries 2");
         same("HSET h a 1 b 2");
@@ -324,6 +346,13 @@ class HashesDifferentialTest extends DifferentialTest {
         same("HINCRBYFLOAT h y -3016");
         same("HINCRBYFLOAT h big 1.5e308");
         same("HINCRBYFLOAT h big 1.5e308");
+        same("HINCRBYFLOAT h z -0");
+        same("HINCRBYFLOAT h z 1e-20");
+        same("HINCRBYFLOAT h z -1e-20");
+        same("HINCRBYFLOAT h z 5.0000000000000000001");
+        same("HINCRBYFLOAT h z \"+7\"");
+        same("HINCRBYFLOAT h z \" 7\"");
+        same("HINCRBYFLOAT h z \"7 \"");
         same("HSET h i 10 s abc sp \" 1\" huge 1e4932");
         same("HINCRBYFLOAT h i 1.25");
         same("HINCRBYFLOAT h s 1");
