@@ -202,11 +202,7 @@ class HashesDifferentialTest extends DifferentialTest {
 
     @Test
     void moreThanMaxEntriesConvertsToHashtableForGood() {
-        StringBuilder line = new StringBuilder("HSET h");
-        for (int i = 0; i < 512; i++) {
-            line.append(" f").append(i).append(" v").append(i);
-        }
-        same(line.toString());
+        same(hsetNumbered("h", 512, "v"));
         same("OBJECT ENCODING h");
         same("HGETALL h");
         same("HSET h f512 v512");
@@ -253,11 +249,7 @@ class HashesDifferentialTest extends DifferentialTest {
 
     @Test
     void hashtableEncodedHashesAnswerLikeRedis() {
-        StringBuilder line = new StringBuilder("HSET t");
-        for (int i = 0; i < 600; i++) {
-            line.append(" f").append(i).append(" ").append(i);
-        }
-        same(line.toString());
+        same(hsetNumbered("t", 600, ""));
         same("HSET t \"bin\\x00\\xff\" \"\\r\\n\"");
         for (String cmd : List.of("OBJECT ENCODING t", "HLEN t", "HGET t f599", "HGET t f600", "HGET t \"bin\\x00\\xff\"",
                 "HMGET t f0 nofield f10", "HEXISTS t f1", "HEXISTS t f1000", "HSTRLEN t f599", "HSTRLEN t none",
@@ -425,11 +417,7 @@ class HashesDifferentialTest extends DifferentialTest {
     @Test
     void hrandfieldSamplesHaveRedisShape() {
         same("HSET small a 1 b 2 c 3 d 4 e 5");
-        StringBuilder line = new StringBuilder("HSET large");
-        for (int i = 0; i < 600; i++) {
-            line.append(" f").append(i).append(" v").append(i);
-        }
-        same(line.toString());
+        same(hsetNumbered("large", 600, "v"));
         same("OBJECT ENCODING large");
         List<String> smallOrder = List.of("a", "b", "c", "d", "e");
         for (int proto : new int[] {2, 3}) {
@@ -530,11 +518,7 @@ class HashesDifferentialTest extends DifferentialTest {
 
     @Test
     void hscanOverAHashtableVisitsEveryPair() {
-        StringBuilder line = new StringBuilder("HSET h");
-        for (int i = 0; i < 1000; i++) {
-            line.append(" f").append(i).append(" v").append(i);
-        }
-        same(line.toString());
+        same(hsetNumbered("h", 1000, "v"));
         same("OBJECT ENCODING h");
         for (String options : List.of("", " COUNT 7", " COUNT 100 MATCH f1*", " MATCH *9")) {
             assertEquals(scanAll(r, options), scanAll(c, options), "HSCAN h" + options);
@@ -558,6 +542,15 @@ class HashesDifferentialTest extends DifferentialTest {
     }
 
     // ---- helpers
+
+    /** {@code HSET key f0 <prefix>0 f1 <prefix>1 ...} with {@code n} pairs. */
+    private static String hsetNumbered(String key, int n, String valuePrefix) {
+        StringBuilder line = new StringBuilder("HSET ").append(key);
+        for (int i = 0; i < n; i++) {
+            line.append(" f").append(i).append(' ').append(valuePrefix).append(i);
+        }
+        return line.toString();
+    }
 
     /** Compares a map (RESP3) or flat field/value array (RESP2) as a set of pairs. */
     private void samePairs(String line) {

@@ -85,8 +85,8 @@ final class HashIncrCommands {
         if (created) {
             h = new HashValue();
         }
-        h.convertForPair(field, value, ctx.config().getLong(HashWriteCommands.MAX_VALUE));
-        h.put(field, value, ctx.config().getLong(HashWriteCommands.MAX_ENTRIES));
+        h.convertForPair(field, value, ctx.config().getLong(HashValue.MAX_LISTPACK_VALUE));
+        h.put(field, value, ctx.config().getLong(HashValue.MAX_LISTPACK_ENTRIES));
         if (created) {
             db.set(key, h);
         } else {

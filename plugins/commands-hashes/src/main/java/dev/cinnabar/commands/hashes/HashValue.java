@@ -15,6 +15,10 @@ import dev.cinnabar.api.keyspace.ValueType;
  */
 public final class HashValue implements RedisValue {
 
+    /** The configuration parameters that bound the listpack encoding. */
+    static final String MAX_LISTPACK_ENTRIES = "hash-max-listpack-entries";
+    static final String MAX_LISTPACK_VALUE = "hash-max-listpack-value";
+
     private PairList pairs;
     private FieldTable table;
 

@@ -12,9 +12,6 @@ import dev.cinnabar.api.reply.ReplySink;
 /** {@code HSET}, {@code HMSET}, {@code HSETNX}, {@code HDEL}. */
 final class HashWriteCommands {
 
-    static final String MAX_ENTRIES = "hash-max-listpack-entries";
-    static final String MAX_VALUE = "hash-max-listpack-value";
-
     private HashWriteCommands() {
     }
 
@@ -45,9 +42,9 @@ final class HashWriteCommands {
         ConfigView config = ctx.config();
         byte[][] argv = args.raw();
         if (h.isListpack()) {
-            h.convertForArguments(argv, 2, argc - 1, config.getLong(MAX_VALUE));
+            h.convertForArguments(argv, 2, argc - 1, config.getLong(HashValue.MAX_LISTPACK_VALUE));
         }
-        long maxEntries = config.getLong(MAX_ENTRIES);
+        long maxEntries = config.getLong(HashValue.MAX_LISTPACK_ENTRIES);
         int added = 0;
         for (int i = 2; i < argc; i += 2) {
             if (h.put(argv[i], argv[i + 1], maxEntries)) {
@@ -76,8 +73,8 @@ final class HashWriteCommands {
         }
         ConfigView config = ctx.config();
         // 7.0.15 converts only when it really sets: an existing field leaves the encoding alone
-        h.convertForArguments(args.raw(), 2, 3, config.getLong(MAX_VALUE));
-        h.put(args.get(2), args.get(3), config.getLong(MAX_ENTRIES));
+        h.convertForArguments(args.raw(), 2, 3, config.getLong(HashValue.MAX_LISTPACK_VALUE));
+        h.put(args.get(2), args.get(3), config.getLong(HashValue.MAX_LISTPACK_ENTRIES));
         if (created) {
             db.set(key, h);
         } else {
