@@ -283,6 +283,18 @@ class HashesDifferentialTest extends DifferentialTest {
         same("HSET x k 1");
         same("HINCRBYFLOAT x k 0.5");
         same("OBJECT ENCODING x");
+        // a lowered limit converts on the next set, even one that only updates
+        same("CONFIG SET hash-max-listpack-value 64");
+        same("HSET u a 1 b 2 c 3");
+        same("HSET v a 1 b 2 c 3");
+        same("CONFIG SET hash-max-listpack-entries 2");
+        same("HSETNX u a 1");
+        same("HDEL v a");
+        same("HINCRBY v b 1");
+        same("OBJECT ENCODING u");
+        same("OBJECT ENCODING v");
+        same("HSET u a 5");
+        same("OBJECT ENCODING u");
     }
 
     /**

@@ -68,14 +68,15 @@ public final class HashValue implements RedisValue {
 
     /**
      * Sets a field ({@code hashTypeSet}); whether it is new. Converts to {@code hashtable} when the
-     * field count then exceeds {@code maxListpackEntries}.
+     * field count then exceeds {@code maxListpackEntries}, even after a mere update: the limit may
+     * have been lowered with CONFIG SET since the hash grew, and Redis checks after every set.
      */
     boolean put(byte[] field, byte[] value, long maxListpackEntries) {
         if (table != null) {
             return table.put(field, value);
         }
         boolean added = pairs.put(field, value);
-        if (added && pairs.size() > maxListpackEntries) {
+        if (pairs.size() > maxListpackEntries) {
             convertToTable();
         }
         return added;
