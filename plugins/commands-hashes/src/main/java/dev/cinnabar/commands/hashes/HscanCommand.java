@@ -73,7 +73,7 @@ final class HscanCommand {
                 fetched[0] += 2;
                 collect.visit(field, value);
             };
-            long maxIterations = count * 10; // wraps for huge counts, as in C, and then never ends the loop
+            long maxIterations = count * 10; // wraps for huge counts as in C: then only cursor and COUNT end the walk
             next = cursor;
             do {
                 next = h.table().scan(next, counting);
