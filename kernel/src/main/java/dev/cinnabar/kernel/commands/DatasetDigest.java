@@ -74,11 +74,17 @@ final class DatasetDigest {
 
             @Override
             public void unordered(byte[]... parts) {
+                // Redis's xorDigest: a set member is xor-ed in as sha1(member); a hash field/value or
+                // zset member/score pair is first mixed into its own digest, then xor-ed as sha1 of that.
+                if (parts.length == 1) {
+                    xor(d, sha1(parts[0], 0, parts[0].length));
+                    return;
+                }
                 byte[] element = new byte[20];
                 for (byte[] p : parts) {
                     DatasetDigest.mix(element, p, 0, p.length);
                 }
-                xor(d, element);
+                xor(d, sha1(element, 0, element.length));
             }
         });
         if (expireAt >= 0) {
