@@ -23,34 +23,27 @@ final class DatasetDigest {
     private DatasetDigest() {
     }
 
+    /**
+     * Redis's computeDatasetDigest: per non-empty database, mix in its index (4 bytes, network
+     * order), then xor in sha1 of each key's digest (key, type, value, expiry). Like Redis, keys
+     * that expired but were not reclaimed yet are part of the dataset.
+     */
     static String ofDataset(Keyspace keyspace, long now) {
         byte[] total = new byte[20];
-        boolean any = false;
         for (int i = 0; i < keyspace.count(); i++) {
             KernelDatabase db = keyspace.db(i);
             if (db.size() == 0) {
                 continue;
             }
-            byte[] dbid = new byte[] {0, 0, 0, (byte) i};
-            byte[] perDb = new byte[20];
-            mix(perDb, dbid, 0, 4);
-            boolean[] seen = {false};
+            mix(total, new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i}, 0, 4);
             db.forEachEntry(e -> {
-                if (e.expireAt() >= 0 && now > e.expireAt()) {
-                    return; // logically gone: not part of the dataset
-                }
                 byte[] d = new byte[20];
                 mix(d, e.key(), 0, e.key().length);
                 valueInto(d, e.value(), e.expireAt());
-                xor(total, d);
-                seen[0] = true;
+                xor(total, sha1(d, 0, d.length));
             });
-            if (seen[0]) {
-                xor(total, perDb);
-                any = true;
-            }
         }
-        return any ? HexFormat.of().formatHex(total) : "0".repeat(40);
+        return HexFormat.of().formatHex(total);
     }
 
     /** A value's digest without its key (DIGEST-VALUE); 40 zeros for a missing key. */
