@@ -19,5 +19,6 @@ public final class ListCommands implements CommandFamily {
         RangeCommands.register(r);
         LposCommand.register(r);
         MoveCommands.register(r);
+        BlockingCommands.register(r);
     }
 }
