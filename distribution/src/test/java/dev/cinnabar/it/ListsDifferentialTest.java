@@ -279,4 +279,88 @@ class ListsDifferentialTest extends DifferentialTest {
         same("BLMPOP 0 1 s");
         same("BLPOP s");
     }
+
+    // ---- blocking commands that block
+
+    @Test
+    void blockingCommandsTimeOutWithANullArrayInResp2AndNullInResp3() {
+        timeoutCases();
+        both("HELLO 3");
+        timeoutCases();
+    }
+
+    private void timeoutCases() {
+        same("BLPOP nokey 0.05");
+        same("BRPOP nokey other 0.05");
+        same("BLMPOP 0.05 2 nokey other LEFT COUNT 3");
+        same("BLMOVE nokey d LEFT RIGHT 0.05");
+        same("BRPOPLPUSH nokey d 0.05");
+        same("EXISTS d");
+    }
+
+    @Test
+    void aBlockedClientIsServedByAnotherClientsPush() {
+        try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
+            for (String[] blockAndPush : new String[][] {
+                    {"BLPOP a b 0", "RPUSH b x y"},
+                    {"BRPOP a b 0", "LPUSH a x y"},
+                    {"BLMPOP 0 2 a b RIGHT COUNT 5", "RPUSH b 1 2 3"},
+                    {"BLMPOP 0 1 a LEFT", "RPUSH a 1 2 3"},
+                    {"BLMOVE a d RIGHT LEFT 0", "RPUSH a 1 2"},
+                    {"BRPOPLPUSH a d 0", "RPUSH a 3"}}) {
+                r.write(RawConnection.encode(RawConnection.split(blockAndPush[0])));
+                c.write(RawConnection.encode(RawConnection.split(blockAndPush[0])));
+                pause(50);
+                assertSameReply(rw.call(blockAndPush[1]), cw.call(blockAndPush[1]), blockAndPush[1]);
+                assertSameReply(r.readReply(), c.readReply(), blockAndPush[0]);
+                assertSameReply(rw.call("LRANGE a 0 -1"), cw.call("LRANGE a 0 -1"), "LRANGE a");
+                assertSameReply(rw.call("LRANGE b 0 -1"), cw.call("LRANGE b 0 -1"), "LRANGE b");
+                both("DEL a b");
+            }
+            same("LRANGE d 0 -1");
+        }
+    }
+
+    @Test
+    void blmoveServedOntoAWrongTypeDestinationGetsWrongTypeAndMovesNothing() {
+        try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
+            r.write(RawConnection.encode(RawConnection.split("BLMOVE src dst LEFT LEFT 0")));
+            c.write(RawConnection.encode(RawConnection.split("BLMOVE src dst LEFT LEFT 0")));
+            pause(50);
+            rw.call("SET dst x");
+            cw.call("SET dst x");
+            assertSameReply(rw.call("RPUSH src e"), cw.call("RPUSH src e"), "RPUSH src e");
+            assertSameReply(r.readReply(), c.readReply(), "BLMOVE src dst LEFT LEFT 0");
+            same("LRANGE src 0 -1");
+        }
+    }
+
+    @Test
+    void requestsPipelinedBehindABlockedCommandRunAfterIt() {
+        try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
+            byte[] pipeline = bytes("*3\r\n$5\r\nBLPOP\r\n$1\r\nk\r\n$1\r\n0\r\n*2\r\n$4\r\nLLEN\r\n$1\r\nk\r\n");
+            r.write(pipeline);
+            c.write(pipeline);
+            pause(50);
+            assertSameReply(rw.call("RPUSH k a b"), cw.call("RPUSH k a b"), "RPUSH k a b");
+            assertSameReply(r.readReply(), c.readReply(), "BLPOP k 0");
+            assertSameReply(r.readReply(), c.readReply(), "LLEN k");
+        }
+    }
+
+    @Test
+    void clientUnblockArgumentsAndMissingClients() {
+        same("CLIENT UNBLOCK 999999");
+        same("CLIENT UNBLOCK 999999 TIMEOUT");
+        same("CLIENT UNBLOCK 999999 error");
+        same("CLIENT UNBLOCK x");
+        same("CLIENT UNBLOCK 1 FOO");
+        same("CLIENT UNBLOCK x FOO");
+        same("CLIENT UNBLOCK 1 TIMEOUT x");
+        same("CLIENT UNBLOCK");
+    }
+
+    private static void assertSameReply(byte[] expected, byte[] actual, String what) {
+        org.junit.jupiter.api.Assertions.assertEquals(Replies.show(expected), Replies.show(actual), "reply to " + what);
+    }
 }
