@@ -111,7 +111,8 @@ public final class Server {
             if (timeout > 0) {
                 long now = System.currentTimeMillis();
                 for (var c : List.copyOf(clients.all())) {
-                    if (!c.monitor() && now - c.lastInteractionMillis() > timeout * 1000) {
+                    // blocked clients wait as long as their command says, as in Redis's clientsCronHandleTimeout
+                    if (!c.monitor() && !c.blocked() && now - c.lastInteractionMillis() > timeout * 1000) {
                         c.close();
                     }
                 }
