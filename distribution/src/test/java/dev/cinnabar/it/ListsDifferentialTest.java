@@ -41,6 +41,18 @@ class ListsDifferentialTest extends DifferentialTest {
     }
 
     @Test
+    void digestsAndCopiesMatchRedis() {
+        same("RPUSH l a 1 -5 " + "x".repeat(100) + " 9223372036854775807 b");
+        same("DEBUG DIGEST-VALUE l");
+        same("COPY l l2");
+        same("RPUSH l2 extra");
+        same("LRANGE l 0 -1");
+        same("LRANGE l2 0 -1");
+        same("RENAME l2 l3");
+        same("TYPE l3");
+    }
+
+    @Test
     void binaryElementsSurviveUnchanged() {
         byte[] element = {0, (byte) 0xff, '\r', '\n', ' ', 'x'};
         same(bytes("RPUSH"), bytes("b"), element, new byte[0]);
