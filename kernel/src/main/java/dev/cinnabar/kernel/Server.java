@@ -7,6 +7,7 @@ import dev.cinnabar.kernel.command.FamilyRegistrar;
 import dev.cinnabar.kernel.command.RedisCommandReference;
 import dev.cinnabar.kernel.commands.KernelCommands;
 import dev.cinnabar.kernel.config.ServerConfig;
+import dev.cinnabar.kernel.exec.BlockedClients;
 import dev.cinnabar.kernel.exec.Dispatcher;
 import dev.cinnabar.kernel.exec.ServerStats;
 import dev.cinnabar.kernel.keyspace.ActiveExpireCycle;
@@ -45,6 +46,7 @@ public final class Server {
     private final NetworkServer network;
     private final PluginHost plugins;
     private final ActiveExpireCycle activeExpire;
+    private final BlockedClients blockedClients;
     private final List<InfoContributor> infoContributors = new CopyOnWriteArrayList<>();
     private final long startMillis = System.currentTimeMillis();
     private final String runId = randomHex(40);
@@ -59,6 +61,8 @@ public final class Server {
         this.keyspace = new Keyspace((int) config.getLong("databases"), maxmemoryPolicy::number);
         this.commands = new CommandTable(RedisCommandReference.load());
         this.dispatcher = new Dispatcher(this);
+        this.blockedClients = new BlockedClients(this);
+        keyspace.listener(blockedClients); // the only listener so far; WATCH will need a composite
         this.network = new NetworkServer(this);
         this.activeExpire = new ActiveExpireCycle(keyspace);
         this.plugins = new PluginHost(this, pluginsDir);
@@ -107,7 +111,8 @@ public final class Server {
             if (timeout > 0) {
                 long now = System.currentTimeMillis();
                 for (var c : List.copyOf(clients.all())) {
-                    if (!c.monitor() && now - c.lastInteractionMillis() > timeout * 1000) {
+                    // blocked clients wait as long as their command says, as in Redis's clientsCronHandleTimeout
+                    if (!c.monitor() && !c.blocked() && now - c.lastInteractionMillis() > timeout * 1000) {
                         c.close();
                     }
                 }
@@ -199,6 +204,10 @@ public final class Server {
 
     public PluginHost plugins() {
         return plugins;
+    }
+
+    public BlockedClients blockedClients() {
+        return blockedClients;
     }
 
     public ActiveExpireCycle activeExpire() {

@@ -35,4 +35,27 @@ public interface CommandContext {
 
     /** The full lower-case name of the running command, such as {@code "set"} or {@code "object|encoding"}. */
     String commandName();
+
+    /**
+     * Whether the running command may block its client. False inside {@code MULTI/EXEC} and
+     * scripts (Redis's {@code CLIENT_DENY_BLOCKING}): there a blocking command that finds nothing
+     * must answer at once as if it had timed out. Contexts that never block (a script engine's
+     * own) keep this default.
+     */
+    default boolean blockingAllowed() {
+        return false;
+    }
+
+    /**
+     * Parks the client instead of replying: the command writes no reply now. Whenever a command
+     * writes one of {@code keys} (in the client's database), the kernel offers the key to
+     * {@code command}, which replies and unblocks the client or keeps waiting; after
+     * {@code timeoutMillis} (0 = never) the client gets {@link BlockedCommand#timedOut}. A client
+     * that disconnects is forgotten. The client's further requests wait until it is unblocked.
+     *
+     * @throws IllegalStateException when {@link #blockingAllowed()} is false
+     */
+    default void block(java.util.List<byte[]> keys, long timeoutMillis, BlockedCommand command) {
+        throw new IllegalStateException("this context cannot block");
+    }
 }

@@ -21,6 +21,7 @@ final class AdminErrors {
     static final String INVALID_CLIENT_ID = "ERR Invalid client ID";
     static final String CLIENT_ID_NOT_POSITIVE = "ERR client-id should be greater than 0";
     static final String NO_SUCH_CLIENT = "ERR No such client";
+    static final String UNBLOCK_REASON = "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR";
     static final String NO_SHUTDOWN_IN_PROGRESS = "ERR No shutdown in progress.";
     static final String SHUTDOWN_FAILED = "ERR Errors trying to SHUTDOWN. Check logs.";
     static final String SLOWLOG_COUNT = "ERR count should be greater than or equal to -1";

@@ -84,6 +84,7 @@ final class ClientCommands {
         r.redisCommand("client|kill", this::kill);
         r.redisCommand("client|reply", this::reply);
         r.redisCommand("client|no-evict", this::noEvict);
+        r.redisCommand("client|unblock", this::unblock);
         r.redisCommand("client|help", (ctx, args, reply) -> HelpReply.write(reply, "CLIENT", HELP));
     }
 
@@ -258,6 +259,26 @@ final class ClientCommands {
             throw new CommandException(Errors.SYNTAX);
         }
         reply.ok();
+    }
+
+    /** {@code CLIENT UNBLOCK id [TIMEOUT|ERROR]}: 1 when that client was blocked and is now served. */
+    private void unblock(CommandContext ctx, Arguments args, ReplySink reply) {
+        if (args.count() > 4) {
+            // Redis 7.0 checks the count inside clientCommand and answers with its generic text
+            throw new CommandException("ERR unknown subcommand or wrong number of arguments for '"
+                    + AdminErrors.cString(args.string(1)) + "'. Try CLIENT HELP.");
+        }
+        boolean withError = false;
+        if (args.count() == 4) {
+            if (args.is(3, "error")) {
+                withError = true;
+            } else if (!args.is(3, "timeout")) {
+                throw new CommandException(AdminErrors.UNBLOCK_REASON);
+            }
+        }
+        long id = args.longValue(2);
+        Client target = server.clients().get(id);
+        reply.integer(target != null && server.blockedClients().unblockByRequest(target, withError) ? 1 : 0);
     }
 
     /** Redis's {@code getClientTypeByName}, with its error for anything else. */

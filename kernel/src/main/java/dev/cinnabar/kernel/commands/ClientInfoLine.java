@@ -69,6 +69,9 @@ final class ClientInfoLine {
         if (c.monitor()) {
             f.append('O');
         }
+        if (c.blocked()) {
+            f.append('b');
+        }
         if (c.closeAfterReply()) {
             f.append('c');
         }

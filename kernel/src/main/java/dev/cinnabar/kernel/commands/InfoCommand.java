@@ -182,7 +182,7 @@ final class InfoCommand {
         s.field("maxclients", server.config().getLong("maxclients"));
         s.field("client_recent_max_input_buffer", 0);
         s.field("client_recent_max_output_buffer", 0);
-        s.field("blocked_clients", 0);
+        s.field("blocked_clients", server.blockedClients().count());
         s.field("tracking_clients", 0);
         s.field("clients_in_timeout_table", 0);
     }

@@ -17,6 +17,7 @@ public final class ClientContext implements CommandContext {
     private final Server server;
     private final Client client;
     private RegisteredCommand command;
+    private boolean denyBlocking;
 
     public ClientContext(Server server, Client client) {
         this.server = server;
@@ -73,6 +74,28 @@ public final class ClientContext implements CommandContext {
     @Override
     public void swapDatabases(int a, int b) {
         server.keyspace().swap(a, b);
+    }
+
+    @Override
+    public boolean blockingAllowed() {
+        return !denyBlocking;
+    }
+
+    /**
+     * Hook for MULTI/EXEC and scripting: while set, blocking commands answer at once as if timed
+     * out (Redis's {@code CLIENT_DENY_BLOCKING}). EXEC and script calls set it around their
+     * commands and clear it afterwards.
+     */
+    public void denyBlocking(boolean deny) {
+        denyBlocking = deny;
+    }
+
+    @Override
+    public void block(java.util.List<byte[]> keys, long timeoutMillis, dev.cinnabar.api.command.BlockedCommand cmd) {
+        if (denyBlocking) {
+            throw new IllegalStateException("blocking is not allowed here");
+        }
+        server.blockedClients().block(this, keys, timeoutMillis, cmd);
     }
 
     @Override

@@ -54,6 +54,11 @@ public final class Dispatcher {
         } finally {
             client.finishReply();
         }
+        // as Redis's processCommand after call(): a whole EXEC or script counts as one write
+        BlockedClients blocked = server.blockedClients();
+        if (blocked.hasReadyKeys()) {
+            blocked.serveReadyKeys();
+        }
     }
 
     private void execute(Client client, ClientContext ctx, byte[][] argv) {

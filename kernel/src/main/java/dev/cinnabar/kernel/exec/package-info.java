@@ -21,5 +21,16 @@
  * unknown command, arity, protected command ({@code enable-debug-command}), authentication, then
  * the call. Rejections count as {@code rejected_calls}, errors during the call as
  * {@code failed_calls}, as in {@code INFO commandstats}.
+ *
+ * <h2>Blocking commands</h2>
+ * A blocking command parks its client with {@code CommandContext.block} and writes no reply;
+ * {@link dev.cinnabar.kernel.exec.BlockedClients} keeps the FIFO queue per (database, key), learns
+ * about writes through the keyspace's modification hook, and after each top-level command
+ * ({@link dev.cinnabar.kernel.exec.Dispatcher#dispatch}) offers each written key to its waiters in
+ * order, as Redis's {@code handleClientsBlockedOnKeys} does after {@code call()}. A parked client's
+ * further requests stay in the decoder ({@code RequestLimits.clientBlocked}) and run once it is
+ * served, timed out (a task on this event loop), or released by {@code CLIENT UNBLOCK}. EXEC and
+ * scripts set {@code ClientContext.denyBlocking} around their commands, so that blocking commands
+ * answer at once, as under Redis's {@code CLIENT_DENY_BLOCKING}.
  */
 package dev.cinnabar.kernel.exec;

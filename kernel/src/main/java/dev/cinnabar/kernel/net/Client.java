@@ -47,6 +47,8 @@ public final class Client implements ClientInfo {
     private String libVersion = "";
     private long queryBufferBytes;
     private java.util.BitSet redacted;
+    private boolean blocked;
+    private Runnable resumeInput = () -> { };
 
     public Client(long id, Channel channel, RespWriter writer, boolean authenticated) {
         this.id = id;
@@ -326,6 +328,56 @@ public final class Client implements ClientInfo {
         message.accept(writer);
         writer.target(null);
         channel.writeAndFlush(buf);
+    }
+
+    /**
+     * Like {@link #deliver}, for a message that may turn out to have nothing to say: when
+     * {@code message} returns false it must not have written anything, and nothing is sent.
+     * Returns what {@code message} returned (false without calling it once the client is closed).
+     */
+    public boolean deliverIf(java.util.function.Predicate<ReplySink> message) {
+        if (closed) {
+            return false;
+        }
+        if (batch != null) {
+            ByteBuf previous = writer.target();
+            writer.target(batch);
+            boolean said = message.test(writer);
+            writer.target(previous);
+            return said;
+        }
+        ByteBuf buf = channel.alloc().ioBuffer(64);
+        writer.target(buf);
+        boolean said = message.test(writer);
+        writer.target(null);
+        if (said && buf.isReadable()) {
+            channel.writeAndFlush(buf);
+        } else {
+            buf.release();
+        }
+        return said;
+    }
+
+    /** Whether a blocking command parked this client (CLIENT LIST flag {@code b}). */
+    public boolean blocked() {
+        return blocked;
+    }
+
+    /**
+     * Marks the client blocked or not. While blocked, the decoder holds its further requests back,
+     * as Redis leaves a blocked client's query buffer unprocessed; unblocking resumes them.
+     */
+    public void blocked(boolean b) {
+        boolean was = blocked;
+        blocked = b;
+        if (was && !b) {
+            resumeInput.run();
+        }
+    }
+
+    /** What runs the requests held back while the client was blocked (set by its connection). */
+    void resumeInput(Runnable r) {
+        resumeInput = r;
     }
 
     /** Closes the connection now (CLIENT KILL, protocol errors after the reply went out). */

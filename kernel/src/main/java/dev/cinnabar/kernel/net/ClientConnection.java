@@ -50,6 +50,8 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         server.clients().add(client);
+        // later, not now: a client is unblocked while another client's command runs
+        client.resumeInput(() -> ctx.channel().eventLoop().execute(() -> resumeHeldRequests(ctx)));
         ctx.fireChannelActive();
     }
 
@@ -57,6 +59,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         client.markClosed();
         client.releaseScratch();
+        server.blockedClients().disconnected(client);
         server.clients().remove(client);
         ctx.fireChannelInactive();
     }
@@ -122,9 +125,9 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
-    /** Runs the requests the decoder held back while the output was backlogged. */
+    /** Runs the requests the decoder held back while the output was backlogged or the client blocked. */
     private void resumeHeldRequests(ChannelHandlerContext ctx) {
-        if (!ctx.channel().isActive() || !ctx.channel().isWritable() || client.closeAfterReply()) {
+        if (!ctx.channel().isActive() || !ctx.channel().isWritable() || client.closeAfterReply() || client.blocked()) {
             return;
         }
         RespDecoder decoder = ctx.pipeline().get(RespDecoder.class);

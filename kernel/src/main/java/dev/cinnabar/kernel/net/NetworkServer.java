@@ -133,6 +133,11 @@ public final class NetworkServer {
             public boolean outputBacklogged() {
                 return !ch.isWritable();
             }
+
+            @Override
+            public boolean clientBlocked() {
+                return client.blocked();
+            }
         };
         ch.pipeline().addLast(new InputCounter(stats, client), new RespDecoder(limits), new ClientConnection(server, client));
     }

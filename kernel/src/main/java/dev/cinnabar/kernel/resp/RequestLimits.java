@@ -22,4 +22,12 @@ public interface RequestLimits {
     default boolean outputBacklogged() {
         return false;
     }
+
+    /**
+     * Whether a blocking command parked the client; while true the decoder holds further requests
+     * back, as Redis does not process a blocked client's input (the connection resumes it).
+     */
+    default boolean clientBlocked() {
+        return false;
+    }
 }

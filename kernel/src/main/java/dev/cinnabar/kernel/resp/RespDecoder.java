@@ -54,7 +54,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
                 return;
             }
             if (argv == null) {
-                if (!in.isReadable() || limits.outputBacklogged()) {
+                if (!in.isReadable() || limits.outputBacklogged() || limits.clientBlocked()) {
                     return;
                 }
                 boolean progressed = in.getByte(in.readerIndex()) == '*'
