@@ -11,8 +11,9 @@ import dev.cinnabar.api.reply.ReplySink;
 /**
  * Random members: SPOP and SRANDMEMBER, with and without a count, following the cases of
  * {@code spopWithCountCommand} and {@code srandmemberWithCountCommand}, including their reply
- * types: the whole set (count at least the size) comes as a set reply because Redis computes it
- * with SUNION; SRANDMEMBER's partial answers are arrays, SPOP's are sets.
+ * types: SPOP's whole set (count at least the size) comes as a set reply because Redis computes it
+ * with SUNION, while SRANDMEMBER answers arrays, the whole set in its own order; SPOP's partial
+ * answers are sets.
  */
 final class RandomCommands {
 
@@ -64,7 +65,7 @@ final class RandomCommands {
     }
 
     private static void spopWithCount(CommandContext ctx, Arguments args, ReplySink reply) {
-        long count = args.longValue(2);
+        long count = args.longValue(2, Errors.OUT_OF_RANGE_POSITIVE);
         if (count < 0) {
             throw new CommandException(Errors.OUT_OF_RANGE_POSITIVE);
         }
@@ -92,11 +93,15 @@ final class RandomCommands {
             }
             db.modified(key);
         } else {
-            // few remain: move the survivors to a new set and reply with what is left behind
-            SetValue survivors = SetValue.emptyLike(set, remaining);
+            // few remain: move the survivors to a new set (created for its first member, so a
+            // hashtable of integers becomes an intset again) and reply with what is left behind
+            SetValue survivors = null;
             long max = SetLookup.maxIntsetEntries(ctx);
             for (int k = 0; k < remaining; k++) {
                 int i = set.randomIndex();
+                if (survivors == null) {
+                    survivors = SetValue.createFor(set.memberAt(i));
+                }
                 survivors.addFrom(set, i, max);
                 set.removeAt(i);
             }
@@ -148,7 +153,10 @@ final class RandomCommands {
             return;
         }
         if (count >= size) {
-            AlgebraCommands.replyMembers(SetAlgebra.union(new SetValue[] {set}, SetLookup.maxIntsetEntries(ctx)), reply);
+            reply.array(size);
+            for (int i = 0; i < size; i++) {
+                set.replyMember(i, reply);
+            }
             return;
         }
         int n = (int) count;

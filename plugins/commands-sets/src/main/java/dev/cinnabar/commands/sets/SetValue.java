@@ -37,11 +37,6 @@ final class SetValue implements RedisValue {
         return isCanonicalLong(first) ? emptyIntset() : new SetValue(null, new MemberTable(4));
     }
 
-    /** An empty set with the same encoding as {@code like}, sized for {@code expected} members. */
-    static SetValue emptyLike(SetValue like, int expected) {
-        return like.ints != null ? new SetValue(new IntSet(expected), null) : new SetValue(null, new MemberTable(expected));
-    }
-
     boolean isIntset() {
         return ints != null;
     }
