@@ -30,9 +30,19 @@ final class RandomCommands {
      * The largest reply SRANDMEMBER with a negative count may build. The kernel buffers one
      * command's reply whole, so a count like {@code -2000000000} (which makes Redis itself grow
      * its output buffer until the machine runs out of memory) is refused before anything is
-     * written instead; every element takes at least 6 bytes ({@code $0\r\n\r\n}).
+     * written instead, judging the element size from a sample of members.
      */
     static final long MAX_REPEATED_REPLY_BYTES = 256L << 20;
+
+    /** The size of one bulk string of a random member, from a small sample (at least {@code $0\r\n\r\n}). */
+    private static long estimatedBytesPerElement(SetValue set) {
+        int samples = Math.min(16, set.size());
+        long total = 0;
+        for (int k = 0; k < samples; k++) {
+            total += set.memberAt(set.randomIndex()).length;
+        }
+        return 6 + 1 + total / samples + String.valueOf(total / samples).length();
+    }
 
     static void register(CommandRegistrar r) {
         r.redisCommand("spop", RandomCommands::spop);
@@ -142,7 +152,7 @@ final class RandomCommands {
         }
         int size = set.size();
         if (!unique || count == 1) {
-            if (count > MAX_REPEATED_REPLY_BYTES / 6) {
+            if (count > MAX_REPEATED_REPLY_BYTES / estimatedBytesPerElement(set)) {
                 throw new CommandException(SetErrors.replyTooLarge(l));
             }
             // streamed: one random pick per element, nothing collected
