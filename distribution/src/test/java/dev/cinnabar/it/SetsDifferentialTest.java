@@ -432,6 +432,10 @@ class SetsDifferentialTest extends DifferentialTest {
         assertEquals(scanAll(r, " MATCH m1*"), scanAll(c, " MATCH m1*"));
         assertEquals(scanAll(r, " MATCH *9 COUNT 1000"), scanAll(c, " MATCH *9 COUNT 1000"));
         same("SSCAN h 0 COUNT 0");
+        // COUNT*10 overflows in Redis and the scan then runs to the end in one call
+        assertEquals(RespArrays.scan(r.call("SSCAN h 0 COUNT 9223372036854775807")).get(0), "0");
+        assertEquals(RespArrays.scan(c.call("SSCAN h 0 COUNT 9223372036854775807")).get(0), "0");
+        assertEquals(scanAll(r, " COUNT 9223372036854775807"), scanAll(c, " COUNT 9223372036854775807"));
     }
 
     // ---- RESP3 and binary members

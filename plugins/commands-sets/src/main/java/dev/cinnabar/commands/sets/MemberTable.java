@@ -25,6 +25,8 @@ final class MemberTable {
     private int[] next;
     private int[] buckets;
     private int size;
+    /** Sum of the members' lengths, so MEMORY USAGE needs no walk over the members. */
+    private long memberBytes;
 
     MemberTable(int expected) {
         int cap = Math.max(MIN_BUCKETS, expected);
@@ -60,6 +62,7 @@ final class MemberTable {
             next = Arrays.copyOf(next, cap);
         }
         int i = size++;
+        memberBytes += m.length;
         members[i] = m;
         hashes[i] = h;
         int b = h & (buckets.length - 1);
@@ -82,6 +85,7 @@ final class MemberTable {
 
     /** Removes the member at dense index {@code i}; the last entry takes its index. */
     void removeAt(int i) {
+        memberBytes -= members[i].length;
         unlink(i);
         int last = --size;
         if (i != last) {
@@ -135,11 +139,7 @@ final class MemberTable {
 
     /** An estimate of the heap bytes held, for MEMORY USAGE. */
     long memoryUsage() {
-        long bytes = 16L * members.length + 4L * buckets.length + 16;
-        for (int i = 0; i < size; i++) {
-            bytes += 16 + members[i].length;
-        }
-        return bytes;
+        return 16L * members.length + 4L * buckets.length + 16L * size + memberBytes + 16;
     }
 
     MemberTable copy() {

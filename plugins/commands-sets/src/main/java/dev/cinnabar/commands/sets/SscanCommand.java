@@ -56,9 +56,10 @@ final class SscanCommand {
         } else {
             long maxIterations = count * 10;
             next = cursor;
+            // Redis tests maxiterations-- for non-zero: a count*10 that overflowed negative keeps going
             do {
                 next = set.scan(next, found::add);
-            } while (next != 0 && maxIterations-- > 0 && found.size() < count);
+            } while (next != 0 && maxIterations-- != 0 && found.size() < count);
         }
         if (pattern != null) {
             byte[] p = pattern;
