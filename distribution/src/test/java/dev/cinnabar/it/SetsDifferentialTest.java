@@ -541,6 +541,41 @@ class SetsDifferentialTest extends DifferentialTest {
         }
     }
 
+    @Test
+    void aFullIntsetListsInNumericOrderAndOneMoreMakesAHashtable() {
+        StringBuilder sb = new StringBuilder("SADD s");
+        for (int i = 0; i < 512; i++) {
+            sb.append(' ').append((i * 7919L) % 100_003 - 50_000);
+        }
+        same(sb.toString());
+        same("OBJECT ENCODING s");
+        same("SMEMBERS s");
+        same("SSCAN s 0");
+        same("SUNION s");
+        same("SADD s 99999999");
+        same("OBJECT ENCODING s");
+        sameMembers("SMEMBERS s");
+        same("SUNIONSTORE u s");
+        same("OBJECT ENCODING u");
+        same("SREM s 99999999");
+        same("SUNIONSTORE u s");
+        same("OBJECT ENCODING u");
+        same("SMEMBERS u");
+    }
+
+    @Test
+    void commandMetadataAndKeyExtraction() {
+        same("COMMAND INFO sadd srem smove sintercard sinterstore sscan spop srandmember smismember");
+        same("COMMAND GETKEYS SINTERCARD 2 a b LIMIT 1");
+        same("COMMAND GETKEYS SMOVE a b m");
+        same("COMMAND GETKEYS SDIFFSTORE d a b");
+        same("SADD");
+        same("SMISMEMBER s");
+        same("SMOVE a b");
+        same("SSCAN s");
+        same("SINTERCARD 1");
+    }
+
     // ---- helpers
 
     /** Compares the reply header exactly and the elements as sorted lists (hashtable order is unspecified). */
