@@ -32,7 +32,8 @@ final class MembershipCommands {
             set = SetValue.createFor(argv[2]);
             db.set(key, set);
         }
-        long max = SetLookup.maxIntsetEntries(ctx);
+        // only an intset needs the limit; a hashtable never goes back
+        long max = set.isIntset() ? SetLookup.maxIntsetEntries(ctx) : 0;
         int added = 0;
         for (int i = 2; i < argv.length; i++) {
             if (set.add(argv[i], max)) {
