@@ -1,0 +1,86 @@
+package dev.cinnabar.commands.sets;
+
+import java.util.Arrays;
+
+/**
+ * The {@code intset} encoding of a set: distinct 64-bit integers kept sorted, as Redis's
+ * {@code intset.c}, so members come out in ascending numeric order exactly as Redis lists them.
+ */
+final class IntSet {
+
+    private long[] values;
+    private int size;
+
+    IntSet(int capacity) {
+        values = new long[Math.max(4, capacity)];
+    }
+
+    int size() {
+        return size;
+    }
+
+    long at(int i) {
+        return values[i];
+    }
+
+    boolean contains(long v) {
+        return Arrays.binarySearch(values, 0, size, v) >= 0;
+    }
+
+    /** Adds {@code v}; whether it was new. */
+    boolean add(long v) {
+        int pos;
+        // members often arrive in ascending order (ranges, *STORE results): append without searching
+        if (size == 0 || v > values[size - 1]) {
+            pos = size;
+        } else {
+            pos = Arrays.binarySearch(values, 0, size, v);
+            if (pos >= 0) {
+                return false;
+            }
+            pos = -pos - 1;
+        }
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size + (size >> 1) + 1);
+        }
+        System.arraycopy(values, pos, values, pos + 1, size - pos);
+        values[pos] = v;
+        size++;
+        return true;
+    }
+
+    boolean remove(long v) {
+        int pos = Arrays.binarySearch(values, 0, size, v);
+        if (pos < 0) {
+            return false;
+        }
+        removeAt(pos);
+        return true;
+    }
+
+    void removeAt(int pos) {
+        System.arraycopy(values, pos + 1, values, pos, size - pos - 1);
+        size--;
+    }
+
+    /** Bytes Redis's intset would use: a 8-byte header and the smallest width that fits every value. */
+    long memoryUsage() {
+        int width = 2;
+        if (size > 0) {
+            long min = values[0], max = values[size - 1];
+            if (min < Integer.MIN_VALUE || max > Integer.MAX_VALUE) {
+                width = 8;
+            } else if (min < Short.MIN_VALUE || max > Short.MAX_VALUE) {
+                width = 4;
+            }
+        }
+        return 8L + (long) width * size;
+    }
+
+    IntSet copy() {
+        IntSet s = new IntSet(size);
+        System.arraycopy(values, 0, s.values, 0, size);
+        s.size = size;
+        return s;
+    }
+}
