@@ -36,21 +36,42 @@ public final class Arguments {
         return new String(argv[i], StandardCharsets.ISO_8859_1);
     }
 
-    /** Whether argument {@code i} equals {@code keyword}, ignoring ASCII case. */
+    /**
+     * Whether argument {@code i} is {@code keyword} the way Redis's {@code strcasecmp} sees it:
+     * ASCII case-insensitive, and the argument read as a C string, so it ends at its first NUL
+     * byte ({@code "NX\0junk"} is {@code NX} to Redis, and so to us).
+     */
     public boolean is(int i, String keyword) {
-        byte[] a = argv[i];
+        return isKeyword(argv[i], keyword);
+    }
+
+    /** {@link #is(int, String)} for any argument bytes. */
+    public static boolean isKeyword(byte[] arg, String keyword) {
         int n = keyword.length();
-        if (a.length != n) {
+        if (arg.length < n || (arg.length > n && arg[n] != 0)) {
             return false;
         }
         for (int k = 0; k < n; k++) {
-            int c = a[k];
+            int c = arg[k] & 0xff;
             int d = keyword.charAt(k);
-            if (c != d && Character.toLowerCase(c) != Character.toLowerCase(d)) {
+            if (c != d && !(isAsciiLetter(d) && (c | 0x20) == (d | 0x20))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
+    /** The bytes before the first NUL as ISO-8859-1 text: the argument as C's {@code %s} prints it. */
+    public static String cString(byte[] arg) {
+        int n = 0;
+        while (n < arg.length && arg[n] != 0) {
+            n++;
+        }
+        return new String(arg, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     /** Argument {@code i} as a 64-bit integer; else {@code ERR value is not an integer or out of range}. */

@@ -41,7 +41,7 @@ final class HrandfieldCommand {
                 throw new CommandException(HashErrors.COUNT_OUT_OF_RANGE);
             }
             boolean withValues = false;
-            if (args.count() > 4 || (args.count() == 4 && !CString.equalsIgnoreCase(args.get(3), "withvalues"))) {
+            if (args.count() > 4 || (args.count() == 4 && !Arguments.isKeyword(args.get(3), "withvalues"))) {
                 throw new CommandException(Errors.SYNTAX);
             } else if (args.count() == 4) {
                 withValues = true;

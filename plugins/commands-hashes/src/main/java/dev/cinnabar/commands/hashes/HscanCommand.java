@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.hashes;
 
+import dev.cinnabar.api.command.ScanCursor;
 import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;
@@ -41,12 +42,12 @@ final class HscanCommand {
         for (int i = 3; i < args.count(); i += 2) {
             boolean hasValue = i + 1 < args.count();
             byte[] option = args.get(i);
-            if (hasValue && CString.equalsIgnoreCase(option, "count")) {
+            if (hasValue && Arguments.isKeyword(option, "count")) {
                 count = args.longValue(i + 1);
                 if (count < 1) {
                     throw CommandException.syntax();
                 }
-            } else if (hasValue && CString.equalsIgnoreCase(option, "match")) {
+            } else if (hasValue && Arguments.isKeyword(option, "match")) {
                 byte[] p = args.get(i + 1);
                 pattern = p.length == 1 && p[0] == '*' ? null : p;
             } else {

@@ -52,9 +52,9 @@ final class DatabaseCommands {
         boolean replace = false;
         for (int i = 3; i < args.count(); i++) {
             byte[] opt = args.get(i);
-            if (CString.equalsIgnoreCase(opt, "replace")) {
+            if (Arguments.isKeyword(opt, "replace")) {
                 replace = true;
-            } else if (CString.equalsIgnoreCase(opt, "db") && i + 1 < args.count()) {
+            } else if (Arguments.isKeyword(opt, "db") && i + 1 < args.count()) {
                 dst = database(ctx, intValue(args, i + 1, null));
                 i++;
             } else {

@@ -14,7 +14,7 @@ record ExpireCondition(boolean nx, boolean xx, boolean gt, boolean lt) {
     static ExpireCondition parse(Arguments args, int from) {
         boolean nx = false, xx = false, gt = false, lt = false;
         for (int i = from; i < args.count(); i++) {
-            String opt = CString.of(args.get(i));
+            String opt = Arguments.cString(args.get(i));
             if (opt.equalsIgnoreCase("nx")) {
                 nx = true;
             } else if (opt.equalsIgnoreCase("xx")) {

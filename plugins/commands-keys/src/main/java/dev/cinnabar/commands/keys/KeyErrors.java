@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.keys;
 
+import dev.cinnabar.api.command.Arguments;
 /** The error texts of the generic key commands that {@link dev.cinnabar.api.command.Errors} does not hold, byte for byte as Redis 7.0.15 sends them. */
 final class KeyErrors {
 
@@ -23,6 +24,6 @@ final class KeyErrors {
 
     /** {@code ERR Unsupported option <opt>}: Redis formats the option with {@code %s}, so it ends at a NUL byte. */
     static String unsupportedExpireOption(byte[] option) {
-        return "ERR Unsupported option " + CString.of(option);
+        return "ERR Unsupported option " + Arguments.cString(option);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.keys;
 
+import dev.cinnabar.api.command.ScanCursor;
 import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;
@@ -48,17 +49,17 @@ final class KeysCommands {
         for (int i = 2; i < args.count(); i += 2) {
             boolean hasValue = i + 1 < args.count();
             byte[] opt = args.get(i);
-            if (hasValue && CString.equalsIgnoreCase(opt, "count")) {
+            if (hasValue && Arguments.isKeyword(opt, "count")) {
                 count = args.longValue(i + 1);
                 if (count < 1) {
                     throw new CommandException(Errors.SYNTAX);
                 }
-            } else if (hasValue && CString.equalsIgnoreCase(opt, "match")) {
+            } else if (hasValue && Arguments.isKeyword(opt, "match")) {
                 byte[] p = args.get(i + 1);
                 pattern = GlobMatcher.isMatchAll(p) ? null : p;
-            } else if (hasValue && CString.equalsIgnoreCase(opt, "type")) {
+            } else if (hasValue && Arguments.isKeyword(opt, "type")) {
                 // compared with strcasecmp, so it is a C string too; unknown names simply match nothing
-                type = CString.of(args.get(i + 1));
+                type = Arguments.cString(args.get(i + 1));
             } else {
                 throw new CommandException(Errors.SYNTAX);
             }

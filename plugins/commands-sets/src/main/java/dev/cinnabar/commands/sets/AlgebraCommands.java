@@ -48,7 +48,7 @@ final class AlgebraCommands {
         int keys = (int) numkeys;
         long limit = 0;
         for (int j = 2 + keys; j < args.count(); j++) {
-            if (CString.equalsIgnoreCase(args.get(j), "limit") && j + 1 < args.count()) {
+            if (Arguments.isKeyword(args.get(j), "limit") && j + 1 < args.count()) {
                 j++;
                 limit = args.longValue(j, SetErrors.LIMIT_NEGATIVE);
                 if (limit < 0) {

@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.sets;
 
+import dev.cinnabar.api.command.ScanCursor;
 import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;
@@ -34,12 +35,12 @@ final class SscanCommand {
         byte[] pattern = null;
         for (int i = 3; i < args.count(); i += 2) {
             boolean hasValue = i + 1 < args.count();
-            if (hasValue && CString.equalsIgnoreCase(args.get(i), "count")) {
+            if (hasValue && Arguments.isKeyword(args.get(i), "count")) {
                 count = args.longValue(i + 1);
                 if (count < 1) {
                     throw new CommandException(Errors.SYNTAX);
                 }
-            } else if (hasValue && CString.equalsIgnoreCase(args.get(i), "match")) {
+            } else if (hasValue && Arguments.isKeyword(args.get(i), "match")) {
                 byte[] p = args.get(i + 1);
                 pattern = GlobMatcher.isMatchAll(p) ? null : p;
             } else {

@@ -100,10 +100,10 @@ final class BitCommands {
     }
 
     private static boolean isBitUnit(byte[] arg) {
-        if (Keywords.is(arg, "bit")) {
+        if (Arguments.isKeyword(arg, "bit")) {
             return true;
         }
-        if (Keywords.is(arg, "byte")) {
+        if (Arguments.isKeyword(arg, "byte")) {
             return false;
         }
         throw CommandException.syntax();
@@ -254,13 +254,13 @@ final class BitCommands {
     private static void bitop(CommandContext ctx, Arguments args, ReplySink reply) {
         byte[] opName = args.get(1);
         int op;
-        if (Keywords.is(opName, "and")) {
+        if (Arguments.isKeyword(opName, "and")) {
             op = 0;
-        } else if (Keywords.is(opName, "or")) {
+        } else if (Arguments.isKeyword(opName, "or")) {
             op = 1;
-        } else if (Keywords.is(opName, "xor")) {
+        } else if (Arguments.isKeyword(opName, "xor")) {
             op = 2;
-        } else if (Keywords.is(opName, "not")) {
+        } else if (Arguments.isKeyword(opName, "not")) {
             op = 3;
         } else {
             throw CommandException.syntax();

@@ -43,19 +43,19 @@ final class BitfieldCommand {
             int remaining = argc - j - 1;
             byte[] sub = args.get(j);
             int opcode;
-            if (Keywords.is(sub, "get") && remaining >= 2) {
+            if (Arguments.isKeyword(sub, "get") && remaining >= 2) {
                 opcode = GET;
-            } else if (Keywords.is(sub, "set") && remaining >= 3) {
+            } else if (Arguments.isKeyword(sub, "set") && remaining >= 3) {
                 opcode = SET;
-            } else if (Keywords.is(sub, "incrby") && remaining >= 3) {
+            } else if (Arguments.isKeyword(sub, "incrby") && remaining >= 3) {
                 opcode = INCRBY;
-            } else if (Keywords.is(sub, "overflow") && remaining >= 1) {
+            } else if (Arguments.isKeyword(sub, "overflow") && remaining >= 1) {
                 byte[] type = args.get(++j);
-                if (Keywords.is(type, "wrap")) {
+                if (Arguments.isKeyword(type, "wrap")) {
                     overflow = WRAP;
-                } else if (Keywords.is(type, "sat")) {
+                } else if (Arguments.isKeyword(type, "sat")) {
                     overflow = SAT;
-                } else if (Keywords.is(type, "fail")) {
+                } else if (Arguments.isKeyword(type, "fail")) {
                     overflow = FAIL;
                 } else {
                     throw new CommandException(StringErrors.BITFIELD_OVERFLOW_TYPE);

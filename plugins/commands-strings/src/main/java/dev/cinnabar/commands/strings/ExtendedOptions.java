@@ -42,26 +42,26 @@ final class ExtendedOptions {
             byte[] opt = args.get(j);
             boolean hasNext = j < argc - 1;
             int f = o.flags;
-            if (set && Keywords.is(opt, "NX") && (f & XX) == 0) {
+            if (set && Arguments.isKeyword(opt, "NX") && (f & XX) == 0) {
                 o.flags |= NX;
-            } else if (set && Keywords.is(opt, "XX") && (f & NX) == 0) {
+            } else if (set && Arguments.isKeyword(opt, "XX") && (f & NX) == 0) {
                 o.flags |= XX;
-            } else if (set && Keywords.is(opt, "GET")) {
+            } else if (set && Arguments.isKeyword(opt, "GET")) {
                 o.flags |= GET;
-            } else if (set && Keywords.is(opt, "KEEPTTL") && (f & (PERSIST | ANY_EXPIRE)) == 0) {
+            } else if (set && Arguments.isKeyword(opt, "KEEPTTL") && (f & (PERSIST | ANY_EXPIRE)) == 0) {
                 o.flags |= KEEPTTL;
-            } else if (!set && Keywords.is(opt, "PERSIST") && (f & (ANY_EXPIRE | KEEPTTL)) == 0) {
+            } else if (!set && Arguments.isKeyword(opt, "PERSIST") && (f & (ANY_EXPIRE | KEEPTTL)) == 0) {
                 o.flags |= PERSIST;
-            } else if (Keywords.is(opt, "EX") && (f & (KEEPTTL | PERSIST | EXAT | PX | PXAT)) == 0 && hasNext) {
+            } else if (Arguments.isKeyword(opt, "EX") && (f & (KEEPTTL | PERSIST | EXAT | PX | PXAT)) == 0 && hasNext) {
                 o.flags |= EX;
                 o.expireIndex = ++j;
-            } else if (Keywords.is(opt, "PX") && (f & (KEEPTTL | PERSIST | EX | EXAT | PXAT)) == 0 && hasNext) {
+            } else if (Arguments.isKeyword(opt, "PX") && (f & (KEEPTTL | PERSIST | EX | EXAT | PXAT)) == 0 && hasNext) {
                 o.flags |= PX;
                 o.expireIndex = ++j;
-            } else if (Keywords.is(opt, "EXAT") && (f & (KEEPTTL | PERSIST | EX | PX | PXAT)) == 0 && hasNext) {
+            } else if (Arguments.isKeyword(opt, "EXAT") && (f & (KEEPTTL | PERSIST | EX | PX | PXAT)) == 0 && hasNext) {
                 o.flags |= EXAT;
                 o.expireIndex = ++j;
-            } else if (Keywords.is(opt, "PXAT") && (f & (KEEPTTL | PERSIST | EX | EXAT | PX)) == 0 && hasNext) {
+            } else if (Arguments.isKeyword(opt, "PXAT") && (f & (KEEPTTL | PERSIST | EX | EXAT | PX)) == 0 && hasNext) {
                 o.flags |= PXAT;
                 o.expireIndex = ++j;
             } else {

@@ -47,13 +47,13 @@ final class LcsCommand {
         for (int j = 3; j < argc; j++) {
             byte[] opt = args.get(j);
             boolean more = j < argc - 1;
-            if (Keywords.is(opt, "IDX")) {
+            if (Arguments.isKeyword(opt, "IDX")) {
                 getIdx = true;
-            } else if (Keywords.is(opt, "LEN")) {
+            } else if (Arguments.isKeyword(opt, "LEN")) {
                 getLen = true;
-            } else if (Keywords.is(opt, "WITHMATCHLEN")) {
+            } else if (Arguments.isKeyword(opt, "WITHMATCHLEN")) {
                 withMatchLen = true;
-            } else if (Keywords.is(opt, "MINMATCHLEN") && more) {
+            } else if (Arguments.isKeyword(opt, "MINMATCHLEN") && more) {
                 minMatchLen = Math.max(0, args.longValue(j + 1));
                 j++;
             } else {

@@ -1,4 +1,4 @@
-package dev.cinnabar.commands.keys;
+package dev.cinnabar.api.command;
 
 import dev.cinnabar.api.command.CommandException;
 import org.junit.jupiter.api.Test;

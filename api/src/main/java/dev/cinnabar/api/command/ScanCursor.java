@@ -1,20 +1,19 @@
-package dev.cinnabar.commands.keys;
-
-import dev.cinnabar.api.command.CommandException;
-import dev.cinnabar.api.command.Errors;
+package dev.cinnabar.api.command;
 
 /**
  * The SCAN cursor as Redis parses it ({@code parseScanCursorOrReply}): C's {@code strtoul} in base
  * 10 over the C string, so an optional sign is accepted ({@code -1} wraps to 2^64-1), parsing ends
  * at a NUL byte, an empty cursor is 0, and a leading space, trailing junk or a magnitude above
  * 2^64-1 is {@code ERR invalid cursor}. The value is an unsigned 64-bit number held in a long.
+ * Shared by SCAN, HSCAN, SSCAN and ZSCAN.
  */
-final class ScanCursor {
+public final class ScanCursor {
 
     private ScanCursor() {
     }
 
-    static long parse(byte[] arg) {
+    /** Parses a cursor argument; throws {@code ERR invalid cursor}. */
+    public static long parse(byte[] arg) {
         int end = 0;
         while (end < arg.length && arg[end] != 0) {
             end++;
@@ -54,7 +53,7 @@ final class ScanCursor {
     }
 
     /** The cursor as Redis prints it: unsigned decimal. */
-    static String format(long cursor) {
+    public static String format(long cursor) {
         return Long.toUnsignedString(cursor);
     }
 
