@@ -107,6 +107,11 @@ public abstract class DifferentialTest {
         return actual;
     }
 
+    /** Sends {@code HELLO 3} to both and compares the replies except the client id. */
+    protected void helloResp3() {
+        sameAfter("HELLO 3", s -> s.replaceAll("id\\\\r\\\\n:\\d+", "id\\\\r\\\\n:ID"));
+    }
+
     /** Like {@link #same(String)} for array replies whose order is unspecified (KEYS, COMMAND LIST). */
     protected void sameUnordered(String line) {
         sameUnordered(RawConnection.split(line));

@@ -1,6 +1,5 @@
 package dev.cinnabar.it;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +11,7 @@ class Resp3IntrospectionDifferentialTest extends DifferentialTest {
 
     @BeforeEach
     void switchToResp3() {
-        byte[] reply = c.call("HELLO 3");
-        Assumptions.assumeTrue(reply.length > 0 && reply[0] == '%', "Cinnabar does not answer HELLO 3 yet");
-        r.call("HELLO 3");
+        helloResp3();
     }
 
     @Test

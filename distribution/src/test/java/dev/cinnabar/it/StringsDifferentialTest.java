@@ -388,11 +388,8 @@ class StringsDifferentialTest extends DifferentialTest {
     }
 
     @Test
-    void lcsRepliesInResp3WhenHelloIsThere() {
-        byte[] hello = c.call("HELLO 3");
-        org.junit.jupiter.api.Assumptions.assumeTrue(hello.length > 0 && hello[0] != '-',
-                "Cinnabar does not answer HELLO yet: RESP3 cases skipped");
-        r.call("HELLO 3");
+    void lcsRepliesInResp3() {
+        helloResp3();
         both("DEL l1 l2");
         same("SET l1 ohmytext");
         same("SET l2 mynewtext");
