@@ -112,7 +112,7 @@ public final class PubSubCommands {
     }
 
     private void numsub(Arguments args, ReplySink reply, ChannelType type) {
-        reply.map(args.count() - 2);
+        reply.array(2 * (args.count() - 2)); // a flat array even in RESP3 (7.0.15)
         for (int j = 2; j < args.count(); j++) {
             reply.bulk(args.get(j));
             reply.integer(pubSub.subscriberCount(type, args.get(j)));
