@@ -15,6 +15,7 @@ import dev.cinnabar.kernel.keyspace.Keyspace;
 import dev.cinnabar.kernel.net.ClientRegistry;
 import dev.cinnabar.kernel.net.NetworkServer;
 import dev.cinnabar.kernel.plugin.PluginHost;
+import dev.cinnabar.kernel.pubsub.PubSub;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class Server {
     private final PluginHost plugins;
     private final ActiveExpireCycle activeExpire;
     private final BlockedClients blockedClients;
+    private final PubSub pubSub;
     private final List<InfoContributor> infoContributors = new CopyOnWriteArrayList<>();
     private final long startMillis = System.currentTimeMillis();
     private final String runId = randomHex(40);
@@ -62,6 +64,7 @@ public final class Server {
         this.commands = new CommandTable(RedisCommandReference.load());
         this.dispatcher = new Dispatcher(this);
         this.blockedClients = new BlockedClients(this);
+        this.pubSub = new PubSub();
         keyspace.listener(blockedClients); // the only listener so far; WATCH will need a composite
         this.network = new NetworkServer(this);
         this.activeExpire = new ActiveExpireCycle(keyspace);
@@ -112,7 +115,8 @@ public final class Server {
                 long now = System.currentTimeMillis();
                 for (var c : List.copyOf(clients.all())) {
                     // blocked clients wait as long as their command says, as in Redis's clientsCronHandleTimeout
-                    if (!c.monitor() && !c.blocked() && now - c.lastInteractionMillis() > timeout * 1000) {
+                    // ... and subscribers wait for messages as long as they like (CLIENT_PUBSUB)
+                    if (!c.monitor() && !c.blocked() && !c.subscribed() && now - c.lastInteractionMillis() > timeout * 1000) {
                         c.close();
                     }
                 }
@@ -204,6 +208,10 @@ public final class Server {
 
     public PluginHost plugins() {
         return plugins;
+    }
+
+    public PubSub pubSub() {
+        return pubSub;
     }
 
     public BlockedClients blockedClients() {

@@ -292,9 +292,9 @@ final class ClientCommands {
         };
     }
 
-    /** Every kernel connection is a normal client (monitors included, as in Redis). */
+    /** Subscribers are PUBSUB clients, every other kernel connection is normal (monitors included, as in Redis). */
     private static ClientType typeOf(Client c) {
-        return ClientType.NORMAL;
+        return c.subscribed() ? ClientType.PUBSUB : ClientType.NORMAL;
     }
 
     private static Client connection(CommandContext ctx) {

@@ -45,7 +45,10 @@ final class ClientInfoLine {
                 .append(" idle=").append(Math.max(0, (nowMillis - c.lastInteractionMillis()) / 1000))
                 .append(" flags=").append(flags(c))
                 .append(" db=").append(c.database())
-                .append(" sub=0 psub=0 ssub=0 multi=-1")
+                .append(" sub=").append(c.subscribed() ? c.subscriptions().channelCount() : 0)
+                .append(" psub=").append(c.subscribed() ? c.subscriptions().patternCount() : 0)
+                .append(" ssub=").append(c.subscribed() ? c.subscriptions().shardChannelCount() : 0)
+                .append(" multi=-1")
                 .append(" qbuf=").append(qbuf)
                 .append(" qbuf-free=").append(qbufFree)
                 .append(" argv-mem=").append(argvMem)
@@ -68,6 +71,9 @@ final class ClientInfoLine {
         StringBuilder f = new StringBuilder();
         if (c.monitor()) {
             f.append('O');
+        }
+        if (c.subscribed()) {
+            f.append('P');
         }
         if (c.blocked()) {
             f.append('b');

@@ -8,6 +8,7 @@ import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.reply.ReplySink;
 import dev.cinnabar.kernel.Server;
 import dev.cinnabar.kernel.exec.ClientContext;
+import dev.cinnabar.kernel.pubsub.SubscribedContext;
 
 /** PING, ECHO, SELECT, QUIT: the connection commands every client uses first. */
 final class ConnectionCommands {
@@ -29,7 +30,9 @@ final class ConnectionCommands {
         if (args.count() > 2) {
             throw new CommandException(Errors.arity("ping"));
         }
-        if (args.count() == 1) {
+        if (SubscribedContext.restricted(((ClientContext) ctx).connection())) {
+            SubscribedContext.pong(reply, args.count() == 1 ? null : args.get(1));
+        } else if (args.count() == 1) {
             reply.simple("PONG");
         } else {
             reply.bulk(args.get(1));

@@ -125,6 +125,7 @@ final class HandshakeCommands {
         if (client.monitor()) {
             server.clients().removeMonitor(client);
         }
+        server.pubSub().dropAll(client);
         client.database(0);
         client.protocol(2);
         client.authenticated(!server.requiresAuth());

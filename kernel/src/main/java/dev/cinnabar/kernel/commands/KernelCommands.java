@@ -36,5 +36,6 @@ public final class KernelCommands implements CommandFamily {
         new DebugCommand(server).register(r);
         new PluginCommands(server).register(r);
         new ModuleCommands(server).register(r);
+        new dev.cinnabar.kernel.pubsub.PubSubCommands(server).register(r);
     }
 }

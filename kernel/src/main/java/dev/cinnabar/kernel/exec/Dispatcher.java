@@ -102,6 +102,11 @@ public final class Dispatcher {
             reject(cmd, reply, "NOAUTH Authentication required.");
             return;
         }
+        String subscribedError = dev.cinnabar.kernel.pubsub.SubscribedContext.rejection(client, cmd);
+        if (subscribedError != null) {
+            reject(cmd, reply, subscribedError);
+            return;
+        }
         call(client, ctx, cmd, argv);
     }
 

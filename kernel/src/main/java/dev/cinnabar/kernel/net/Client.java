@@ -49,6 +49,7 @@ public final class Client implements ClientInfo {
     private java.util.BitSet redacted;
     private boolean blocked;
     private Runnable resumeInput = () -> { };
+    private dev.cinnabar.kernel.pubsub.ClientSubscriptions subscriptions;
 
     public Client(long id, Channel channel, RespWriter writer, boolean authenticated) {
         this.id = id;
@@ -356,6 +357,19 @@ public final class Client implements ClientInfo {
             buf.release();
         }
         return said;
+    }
+
+    /** This client's pub/sub subscriptions, created on first use (most clients never subscribe). */
+    public dev.cinnabar.kernel.pubsub.ClientSubscriptions subscriptions() {
+        if (subscriptions == null) {
+            subscriptions = new dev.cinnabar.kernel.pubsub.ClientSubscriptions();
+        }
+        return subscriptions;
+    }
+
+    /** Whether the client has any subscription (Redis's {@code CLIENT_PUBSUB} flag; CLIENT LIST flag {@code P}). */
+    public boolean subscribed() {
+        return subscriptions != null && subscriptions.any();
     }
 
     /** Whether a blocking command parked this client (CLIENT LIST flag {@code b}). */
