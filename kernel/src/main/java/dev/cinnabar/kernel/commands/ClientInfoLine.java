@@ -45,11 +45,11 @@ final class ClientInfoLine {
                 .append(" idle=").append(Math.max(0, (nowMillis - c.lastInteractionMillis()) / 1000))
                 .append(" flags=").append(flags(c))
                 .append(" db=").append(c.database())
-                .append(" sub=0 psub=0 ssub=0 multi=-1")
+                .append(" sub=0 psub=0 ssub=0 multi=").append(c.transaction().active() ? c.transaction().count() : -1)
                 .append(" qbuf=").append(qbuf)
                 .append(" qbuf-free=").append(qbufFree)
                 .append(" argv-mem=").append(argvMem)
-                .append(" multi-mem=0")
+                .append(" multi-mem=").append(c.transaction().memory())
                 .append(" rbs=").append(REPLY_BUFFER)
                 .append(" rbp=").append(REPLY_BUFFER)
                 .append(" obl=0")
@@ -69,8 +69,14 @@ final class ClientInfoLine {
         if (c.monitor()) {
             f.append('O');
         }
+        if (c.transaction().active()) {
+            f.append('x');
+        }
         if (c.blocked()) {
             f.append('b');
+        }
+        if (c.transaction().dirty()) {
+            f.append('d');
         }
         if (c.closeAfterReply()) {
             f.append('c');

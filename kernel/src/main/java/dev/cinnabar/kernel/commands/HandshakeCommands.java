@@ -125,6 +125,7 @@ final class HandshakeCommands {
         if (client.monitor()) {
             server.clients().removeMonitor(client);
         }
+        client.transaction().discard(server.watchedKeys());
         client.database(0);
         client.protocol(2);
         client.authenticated(!server.requiresAuth());

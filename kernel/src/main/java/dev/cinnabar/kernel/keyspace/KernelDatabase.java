@@ -232,6 +232,7 @@ public final class KernelDatabase implements Database {
 
     @Override
     public void clear() {
+        keyspace.listener().databaseReplacing(id, -1);
         table.clear();
         keyspace.listener().databaseChanged(id);
     }
@@ -278,6 +279,17 @@ public final class KernelDatabase implements Database {
                 visitor.visit(e.key, e.value);
             }
         });
+    }
+
+    /** Whether {@code key} is in the table at all, expired or not (Redis's {@code dictFind} on the db). */
+    public boolean holdsEntry(byte[] key) {
+        return table.get(key) != null;
+    }
+
+    /** Whether {@code key} is in the table but past its expiry (Redis's {@code keyIsExpired}); deletes nothing. */
+    public boolean holdsExpired(byte[] key) {
+        KeyTable.Entry e = table.get(key);
+        return e != null && e.expireAt >= 0 && keyspace.now() > e.expireAt;
     }
 
     /** Visits raw entries (expired ones included) for DEBUG and persistence. */

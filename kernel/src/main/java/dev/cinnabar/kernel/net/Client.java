@@ -3,6 +3,7 @@ package dev.cinnabar.kernel.net;
 import dev.cinnabar.api.command.ClientInfo;
 import dev.cinnabar.api.reply.ReplySink;
 import dev.cinnabar.kernel.command.RegisteredCommand;
+import dev.cinnabar.kernel.exec.MultiState;
 import dev.cinnabar.kernel.resp.RespWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -49,6 +50,7 @@ public final class Client implements ClientInfo {
     private java.util.BitSet redacted;
     private boolean blocked;
     private Runnable resumeInput = () -> { };
+    private final MultiState transaction = new MultiState();
 
     public Client(long id, Channel channel, RespWriter writer, boolean authenticated) {
         this.id = id;
@@ -356,6 +358,11 @@ public final class Client implements ClientInfo {
             buf.release();
         }
         return said;
+    }
+
+    /** MULTI state and watched keys. */
+    public MultiState transaction() {
+        return transaction;
     }
 
     /** Whether a blocking command parked this client (CLIENT LIST flag {@code b}). */

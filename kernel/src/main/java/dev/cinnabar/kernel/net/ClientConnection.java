@@ -60,6 +60,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         client.markClosed();
         client.releaseScratch();
         server.blockedClients().disconnected(client);
+        server.watchedKeys().unwatchAll(client.transaction());
         server.clients().remove(client);
         ctx.fireChannelInactive();
     }
