@@ -470,4 +470,36 @@ class TransactionsDifferentialTest extends DifferentialTest {
         }
         return b.toByteArray();
     }
+
+    @Test
+    void monitorShowsQueuedCommandsWhenExecRunsThem() {
+        try (RawConnection rm = redisServer().connect(); RawConnection cm = cinnabarServer().connect()) {
+            assertEquals(Replies.show(rm.call("MONITOR")), Replies.show(cm.call("MONITOR")));
+            for (String line : new String[] {"MULTI", "SET foo bar", "GET foo", "EXEC", "MULTI", "SYNTAX ERROR", "EXEC", "PING"}) {
+                r.call(line);
+                c.call(line);
+            }
+            // multi, set, get, exec, multi, exec, ping
+            for (int i = 0; i < 7; i++) {
+                assertEquals(Replies.monitorLine(rm.readReply()), Replies.monitorLine(cm.readReply()), "monitor line " + i);
+            }
+        }
+    }
+
+
+    @Test
+    void disconnectForgetsTheWatches() {
+        for (RawConnection conn : new RawConnection[] {r, c}) {
+            ServerProcess server = conn == r ? redisServer() : cinnabarServer();
+            RawConnection watcher = server.connect();
+            watcher.call("WATCH gone");
+            watcher.close();
+        }
+        pause(100);
+        same("SET gone 1"); // touching a key whose watcher left must not trip over its watch
+        same("WATCH gone");
+        same("MULTI");
+        same("GET gone");
+        same("EXEC");
+    }
 }
