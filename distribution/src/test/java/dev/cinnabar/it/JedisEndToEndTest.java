@@ -8,6 +8,8 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.nio.charset.StandardCharsets;
@@ -150,5 +152,71 @@ class JedisEndToEndTest {
             assertEquals("PONG", j.ping()); // the connection is still usable
         }
         assertTrue(cinnabar.alive());
+    }
+
+    @Test
+    void transactionRunsQueuedCommandsAtExec() {
+        try (Jedis j = connect()) {
+            j.del("tx:k", "tx:l");
+            Transaction t = j.multi();
+            t.set("tx:k", "1");
+            Response<Long> incr = t.incr("tx:k");
+            Response<Long> push = t.rpush("tx:l", "a", "b");
+            Response<String> get = t.get("tx:k");
+            List<Object> results = t.exec();
+            assertEquals(4, results.size());
+            assertEquals(2L, incr.get());
+            assertEquals(2L, push.get());
+            assertEquals("2", get.get());
+            assertEquals("2", j.get("tx:k"));
+        }
+    }
+
+    @Test
+    void transactionErrorDuringExecIsItsReplyAndTheRestRuns() {
+        try (Jedis j = connect()) {
+            j.set("tx:text", "abc");
+            Transaction t = j.multi();
+            Response<Long> bad = t.incr("tx:text");
+            Response<String> ok = t.set("tx:after", "x");
+            List<Object> results = t.exec();
+            assertEquals(2, results.size());
+            JedisDataException e = assertThrows(JedisDataException.class, bad::get);
+            assertEquals("ERR value is not an integer or out of range", e.getMessage());
+            assertEquals("OK", ok.get());
+            assertEquals("x", j.get("tx:after"));
+        }
+    }
+
+    @Test
+    void watchedKeyWrittenByAnotherClientAbortsExec() {
+        try (Jedis j = connect(); Jedis other = connect()) {
+            j.set("tx:w", "1");
+            j.watch("tx:w");
+            other.set("tx:w", "2");
+            Transaction t = j.multi();
+            t.set("tx:w", "mine");
+            assertNull(t.exec());
+            assertEquals("2", j.get("tx:w"));
+            // watches are gone after EXEC: the next optimistic round succeeds
+            j.watch("tx:w");
+            Transaction again = j.multi();
+            again.set("tx:w", "mine");
+            assertEquals(List.of("OK"), again.exec());
+            assertEquals("mine", j.get("tx:w"));
+        }
+    }
+
+    @Test
+    void discardDropsTheQueueAndTheConnectionStaysUsable() {
+        try (Jedis j = connect()) {
+            j.del("tx:d");
+            Transaction t = j.multi();
+            t.set("tx:d", "1");
+            assertEquals("OK", t.discard());
+            assertNull(j.get("tx:d"));
+            JedisDataException e = assertThrows(JedisDataException.class, () -> j.sendCommand(Protocol.Command.EXEC));
+            assertEquals("ERR EXEC without MULTI", e.getMessage());
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.cinnabar.kernel.config.ServerConfig;
 import dev.cinnabar.kernel.exec.BlockedClients;
 import dev.cinnabar.kernel.exec.Dispatcher;
 import dev.cinnabar.kernel.exec.ServerStats;
+import dev.cinnabar.kernel.exec.WatchedKeys;
 import dev.cinnabar.kernel.keyspace.ActiveExpireCycle;
 import dev.cinnabar.kernel.keyspace.Keyspace;
 import dev.cinnabar.kernel.net.ClientRegistry;
@@ -49,6 +50,7 @@ public final class Server {
     private final ActiveExpireCycle activeExpire;
     private final BlockedClients blockedClients;
     private final PubSub pubSub;
+    private final WatchedKeys watchedKeys;
     private final List<InfoContributor> infoContributors = new CopyOnWriteArrayList<>();
     private final long startMillis = System.currentTimeMillis();
     private final String runId = randomHex(40);
@@ -65,7 +67,9 @@ public final class Server {
         this.dispatcher = new Dispatcher(this);
         this.blockedClients = new BlockedClients(this);
         this.pubSub = new PubSub();
-        keyspace.listener(blockedClients); // the only listener so far; WATCH will need a composite
+        this.watchedKeys = new WatchedKeys(keyspace);
+        keyspace.addListener(blockedClients);
+        keyspace.addListener(watchedKeys);
         this.network = new NetworkServer(this);
         this.activeExpire = new ActiveExpireCycle(keyspace);
         this.plugins = new PluginHost(this, pluginsDir);
@@ -212,6 +216,11 @@ public final class Server {
 
     public PubSub pubSub() {
         return pubSub;
+    }
+
+    /** The keys clients WATCH, and who watches them. */
+    public WatchedKeys watchedKeys() {
+        return watchedKeys;
     }
 
     public BlockedClients blockedClients() {

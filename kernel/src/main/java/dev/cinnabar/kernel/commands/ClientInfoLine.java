@@ -48,11 +48,11 @@ final class ClientInfoLine {
                 .append(" sub=").append(c.subscribed() ? c.subscriptions().channelCount() : 0)
                 .append(" psub=").append(c.subscribed() ? c.subscriptions().patternCount() : 0)
                 .append(" ssub=").append(c.subscribed() ? c.subscriptions().shardChannelCount() : 0)
-                .append(" multi=-1")
+                .append(" multi=").append(c.transaction().active() ? c.transaction().count() : -1)
                 .append(" qbuf=").append(qbuf)
                 .append(" qbuf-free=").append(qbufFree)
                 .append(" argv-mem=").append(argvMem)
-                .append(" multi-mem=0")
+                .append(" multi-mem=").append(c.transaction().memory())
                 .append(" rbs=").append(REPLY_BUFFER)
                 .append(" rbp=").append(REPLY_BUFFER)
                 .append(" obl=0")
@@ -75,8 +75,14 @@ final class ClientInfoLine {
         if (c.subscribed()) {
             f.append('P');
         }
+        if (c.transaction().active()) {
+            f.append('x');
+        }
         if (c.blocked()) {
             f.append('b');
+        }
+        if (c.transaction().dirty()) {
+            f.append('d');
         }
         if (c.closeAfterReply()) {
             f.append('c');

@@ -126,6 +126,7 @@ final class HandshakeCommands {
             server.clients().removeMonitor(client);
         }
         server.pubSub().dropAll(client);
+        client.transaction().discard(server.watchedKeys());
         client.database(0);
         client.protocol(2);
         client.authenticated(!server.requiresAuth());

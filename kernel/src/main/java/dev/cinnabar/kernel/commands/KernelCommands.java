@@ -25,6 +25,7 @@ public final class KernelCommands implements CommandFamily {
     public void register(CommandRegistrar r) {
         new ConnectionCommands(server).register(r);
         new HandshakeCommands(server).register(r);
+        new TransactionCommands(server).register(r);
         new ClientCommands(server).register(r);
         new MonitorFeed(server).register(r);
         new ServerAdminCommands(server).register(r);

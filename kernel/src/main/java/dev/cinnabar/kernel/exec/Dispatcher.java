@@ -33,6 +33,14 @@ public final class Dispatcher {
 
     private final Server server;
     private final List<CommandObserver> observers = new CopyOnWriteArrayList<>();
+    /** Nesting of {@link #call}: above 0 while EXEC (or a script) runs commands of its own. */
+    private int callDepth;
+    /**
+     * {@code total_error_replies} when the last call ended, as Redis's static
+     * {@code prev_err_count}: EXEC counts as failed only for errors of its own, not for those of
+     * the commands it ran.
+     */
+    private long errorsMark;
 
     public Dispatcher(Server server) {
         this.server = server;
@@ -72,17 +80,19 @@ public final class Dispatcher {
                 client.abort();
                 return;
             }
+            client.transaction().abort();
             reply.error(unknownCommand(argv));
             return;
         }
         // COMMAND is both: alone it runs itself, with an argument it is a container
         if (cmd.isContainer() || (argv.length >= 2 && !cmd.subcommands().isEmpty())) {
             if (argv.length < 2) {
-                reject(cmd, reply, Errors.arity(cmd.fullName()));
+                reject(client, cmd, reply, Errors.arity(cmd.fullName()));
                 return;
             }
             RegisteredCommand sub = cmd.subcommand(lowerAscii(argv[1]));
             if (sub == null) {
+                client.transaction().abort();
                 reply.error("ERR unknown subcommand '" + cString(argv[1], 128) + "'. Try "
                         + cmd.fullName().toUpperCase(java.util.Locale.ROOT) + " HELP.");
                 return;
@@ -90,37 +100,68 @@ public final class Dispatcher {
             cmd = sub;
         }
         if (!cmd.arityOk(argv.length)) {
-            reject(cmd, reply, Errors.arity(cmd.fullName()));
+            reject(client, cmd, reply, Errors.arity(cmd.fullName()));
             return;
         }
         String protectedError = protectedCommandError(client, cmd);
         if (protectedError != null) {
-            reject(cmd, reply, protectedError);
+            reject(client, cmd, reply, protectedError);
             return;
         }
         if (!client.authenticated() && server.requiresAuth() && !cmd.has(dev.cinnabar.api.command.CommandFlag.NO_AUTH)) {
-            reject(cmd, reply, "NOAUTH Authentication required.");
+            reject(client, cmd, reply, "NOAUTH Authentication required.");
             return;
         }
+        MultiState multi = client.transaction();
+        if (multi.active() && cmd.has(dev.cinnabar.api.command.CommandFlag.NO_MULTI)) {
+            reject(client, cmd, reply, TransactionErrors.NOT_ALLOWED_IN_MULTI);
+            return;
+        }
+        // RESP2 subscribed context: after no_multi, before queueing, as in Redis's processCommand
         String subscribedError = dev.cinnabar.kernel.pubsub.SubscribedContext.rejection(client, cmd);
         if (subscribedError != null) {
-            reject(cmd, reply, subscribedError);
+            reject(client, cmd, reply, subscribedError);
+            return;
+        }
+        if (multi.active() && !controlsTransaction(cmd)) {
+            multi.queue(cmd, argv);
+            client.lastCommand(cmd);
+            reply.simple("QUEUED");
             return;
         }
         call(client, ctx, cmd, argv);
     }
 
-    /** Runs an already-checked command and keeps its statistics (also used by MULTI/EXEC and scripts). */
+    /** What runs even inside MULTI instead of being queued (Redis's processCommand). */
+    private static boolean controlsTransaction(RegisteredCommand cmd) {
+        if (cmd.parent() != null) {
+            return false;
+        }
+        return switch (cmd.name()) {
+            case "exec", "discard", "multi", "watch", "quit", "reset" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Runs an already-checked command and keeps its statistics (also used by EXEC and scripts).
+     * A nested call (a command EXEC runs) keeps the clock frozen by the outer one, as Redis's
+     * {@code fixed_time_expire}, and leaves the client's last command alone ({@code cmd=exec}).
+     */
     public void call(Client client, ClientContext ctx, RegisteredCommand cmd, byte[][] argv) {
         var reply = client.replySink();
         ServerStats stats = server.stats();
-        long errorsBefore = stats.totalErrorReplies;
         long startMillis = System.currentTimeMillis();
-        server.keyspace().freezeClock(startMillis);
+        boolean nested = callDepth > 0;
+        if (!nested) {
+            server.keyspace().freezeClock(startMillis);
+            client.lastCommand(cmd);
+            errorsMark = stats.totalErrorReplies;
+        }
         ctx.command(cmd);
-        client.lastCommand(cmd);
         client.clearRedactions();
         long t0 = System.nanoTime();
+        callDepth++;
         try {
             cmd.implementation().execute(ctx, new Arguments(argv), reply);
         } catch (CommandException e) {
@@ -128,13 +169,16 @@ public final class Dispatcher {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             LOG.warn("Command '{}' failed unexpectedly", cmd.fullName(), e);
             reply.error("ERR internal error while executing '" + cmd.fullName() + "': " + e.getClass().getSimpleName());
+        } finally {
+            callDepth--;
         }
         long micros = (System.nanoTime() - t0) / 1000;
         cmd.calls++;
         cmd.microseconds += micros;
-        if (stats.totalErrorReplies != errorsBefore) {
+        if (stats.totalErrorReplies != errorsMark) {
             cmd.failedCalls++;
         }
+        errorsMark = stats.totalErrorReplies;
         stats.totalCommandsProcessed++;
         if (!observers.isEmpty()) {
             for (CommandObserver o : observers) {
@@ -143,7 +187,9 @@ public final class Dispatcher {
         }
     }
 
-    private void reject(RegisteredCommand cmd, dev.cinnabar.api.reply.ReplySink reply, String error) {
+    /** A refusal before the call: counted as rejected, and it dooms a transaction being queued. */
+    private void reject(Client client, RegisteredCommand cmd, dev.cinnabar.api.reply.ReplySink reply, String error) {
+        client.transaction().abort();
         cmd.rejectedCalls++;
         reply.error(error);
     }

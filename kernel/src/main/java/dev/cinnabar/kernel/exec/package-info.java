@@ -32,5 +32,16 @@
  * served, timed out (a task on this event loop), or released by {@code CLIENT UNBLOCK}. EXEC and
  * scripts set {@code ClientContext.denyBlocking} around their commands, so that blocking commands
  * answer at once, as under Redis's {@code CLIENT_DENY_BLOCKING}.
+ *
+ * <h2>Transactions</h2>
+ * Inside MULTI the dispatcher queues every command that passed the checks above (and the
+ * {@code no_multi} check) into the client's {@link dev.cinnabar.kernel.exec.MultiState}; a
+ * refusal at any check dooms the transaction (EXECABORT). EXEC runs the queue through
+ * {@link dev.cinnabar.kernel.exec.Dispatcher#call} in one go, so it is atomic on this loop; nested
+ * calls keep EXEC's frozen clock and leave {@code cmd=exec}, and EXEC's own {@code failed_calls}
+ * counts only its own errors (Redis's static {@code prev_err_count}).
+ * {@link dev.cinnabar.kernel.exec.WatchedKeys} listens to the keyspace next to
+ * {@link dev.cinnabar.kernel.exec.BlockedClients} and marks watchers dirty as Redis's
+ * {@code touchWatchedKey}/{@code touchAllWatchedKeysInDb} do, expired-at-WATCH keys included.
  */
 package dev.cinnabar.kernel.exec;

@@ -134,8 +134,25 @@ public final class KernelDatabase implements Database {
         return e == null ? null : e.value;
     }
 
+    /**
+     * Deletes {@code key} if it is there but expired, as the lookup Redis's {@code setKey} does
+     * first: the expiry counts in {@code expired_keys} and is seen as its own change (WATCH tells
+     * an expired key's deletion from its overwrite). Only volatile keys can be stale, hence the
+     * cheap guard on the SET path.
+     */
+    private void expireIfStale(byte[] key) {
+        if (table.volatileCount() == 0) {
+            return;
+        }
+        KeyTable.Entry e = table.get(key);
+        if (e != null && e.expireAt >= 0 && keyspace.now() > e.expireAt) {
+            expire(e);
+        }
+    }
+
     @Override
     public void set(byte[] key, RedisValue value) {
+        expireIfStale(key);
         int before = table.size();
         KeyTable.Entry e = table.put(key, value);
         boolean existed = table.size() == before;
@@ -165,6 +182,7 @@ public final class KernelDatabase implements Database {
 
     @Override
     public void set(byte[] key, RedisValue value, long expireAtMillis) {
+        expireIfStale(key);
         int before = table.size();
         KeyTable.Entry e = table.put(key, value);
         boolean existed = table.size() == before;
@@ -232,6 +250,7 @@ public final class KernelDatabase implements Database {
 
     @Override
     public void clear() {
+        keyspace.listener().databaseReplacing(id, -1);
         table.clear();
         keyspace.listener().databaseChanged(id);
     }
@@ -278,6 +297,17 @@ public final class KernelDatabase implements Database {
                 visitor.visit(e.key, e.value);
             }
         });
+    }
+
+    /** Whether {@code key} is in the table at all, expired or not (Redis's {@code dictFind} on the db). */
+    public boolean holdsEntry(byte[] key) {
+        return table.get(key) != null;
+    }
+
+    /** Whether {@code key} is in the table but past its expiry (Redis's {@code keyIsExpired}); deletes nothing. */
+    public boolean holdsExpired(byte[] key) {
+        KeyTable.Entry e = table.get(key);
+        return e != null && e.expireAt >= 0 && keyspace.now() > e.expireAt;
     }
 
     /** Visits raw entries (expired ones included) for DEBUG and persistence. */

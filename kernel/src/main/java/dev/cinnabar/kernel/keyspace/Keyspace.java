@@ -9,9 +9,17 @@ import dev.cinnabar.api.command.Errors;
  */
 public final class Keyspace {
 
-    /** Told about every key a command changes (WATCH, keyspace notifications). */
+    /** Told about every key a command changes (WATCH, blocked clients, keyspace notifications). */
     public interface ModificationListener {
         void modified(int db, byte[] key);
+
+        /**
+         * Database {@code db} is about to be emptied ({@code replacedWith} -1) or swapped with
+         * {@code replacedWith}: both still hold their old contents (WATCH needs to know which
+         * keys existed, as Redis's {@code touchAllWatchedKeysInDb} does).
+         */
+        default void databaseReplacing(int db, int replacedWith) {
+        }
 
         /** A whole database was emptied or swapped. */
         default void databaseChanged(int db) {
@@ -21,7 +29,7 @@ public final class Keyspace {
     private final KernelDatabase[] databases;
     private final KeyspaceStats stats = new KeyspaceStats();
     private long commandTime = System.currentTimeMillis();
-    private ModificationListener listener = (db, key) -> { };
+    private final ModificationFanout listeners = new ModificationFanout();
 
     private final java.util.function.LongSupplier maxmemoryPolicy;
 
@@ -68,22 +76,25 @@ public final class Keyspace {
         commandTime = millis;
     }
 
-    public void listener(ModificationListener l) {
-        this.listener = l;
+    /** Adds a listener; each is told about every change, in the order they were added. */
+    public void addListener(ModificationListener l) {
+        listeners.add(l);
     }
 
     ModificationListener listener() {
-        return listener;
+        return listeners;
     }
 
     /** Exchanges the tables of two databases. */
     public void swap(int a, int b) {
         KernelDatabase da = db(a), dbb = db(b);
+        listeners.databaseReplacing(a, b);
+        listeners.databaseReplacing(b, a);
         KeyTable t = da.table();
         da.table(dbb.table());
         dbb.table(t);
-        listener.databaseChanged(a);
-        listener.databaseChanged(b);
+        listeners.databaseChanged(a);
+        listeners.databaseChanged(b);
     }
 
     public void flushAll() {

@@ -3,6 +3,7 @@ package dev.cinnabar.kernel.net;
 import dev.cinnabar.api.command.ClientInfo;
 import dev.cinnabar.api.reply.ReplySink;
 import dev.cinnabar.kernel.command.RegisteredCommand;
+import dev.cinnabar.kernel.exec.MultiState;
 import dev.cinnabar.kernel.resp.RespWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -50,6 +51,7 @@ public final class Client implements ClientInfo {
     private boolean blocked;
     private Runnable resumeInput = () -> { };
     private dev.cinnabar.kernel.pubsub.ClientSubscriptions subscriptions;
+    private final MultiState transaction = new MultiState();
 
     public Client(long id, Channel channel, RespWriter writer, boolean authenticated) {
         this.id = id;
@@ -370,6 +372,11 @@ public final class Client implements ClientInfo {
     /** Whether the client has any subscription (Redis's {@code CLIENT_PUBSUB} flag; CLIENT LIST flag {@code P}). */
     public boolean subscribed() {
         return subscriptions != null && subscriptions.any();
+    }
+
+    /** MULTI state and watched keys. */
+    public MultiState transaction() {
+        return transaction;
     }
 
     /** Whether a blocking command parked this client (CLIENT LIST flag {@code b}). */

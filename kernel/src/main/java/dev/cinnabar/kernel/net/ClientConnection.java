@@ -61,6 +61,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         client.releaseScratch();
         server.blockedClients().disconnected(client);
         server.pubSub().dropAll(client);
+        server.watchedKeys().unwatchAll(client.transaction());
         server.clients().remove(client);
         ctx.fireChannelInactive();
     }
