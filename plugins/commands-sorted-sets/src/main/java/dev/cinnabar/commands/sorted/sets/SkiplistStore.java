@@ -1,0 +1,358 @@
+package dev.cinnabar.commands.sorted.sets;
+
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The big encoding Redis calls {@code skiplist}: Redis's ranked skiplist ({@code zskiplist}, with
+ * spans so ranks cost O(log n)) plus a member-to-node hash table. The hash is chained through the
+ * nodes themselves and keyed by the member bytes, so a lookup allocates nothing; it is one
+ * power-of-two table so {@code ZSCAN} can use Redis's reverse-binary cursor.
+ */
+final class SkiplistStore implements ZSetStore {
+
+    private static final int MAX_LEVEL = 32;
+
+    private static final class Node {
+        final byte[] member;
+        double score;
+        Node backward;
+        final Node[] forward;
+        final int[] span;
+        Node chain;
+        final int hash;
+
+        Node(byte[] member, double score, int level, int hash) {
+            this.member = member;
+            this.score = score;
+            this.forward = new Node[level];
+            this.span = new int[level];
+            this.hash = hash;
+        }
+    }
+
+    private final Node header = new Node(null, 0, MAX_LEVEL, 0);
+    private Node tail;
+    private int length;
+    private int level = 1;
+    private Node[] table = new Node[16];
+
+    // ---- hash table ----
+
+    private static int hash(byte[] m) {
+        int h = 1;
+        for (byte b : m) {
+            h = 31 * h + b;
+        }
+        return h ^ (h >>> 16) ^ (h >>> 7);
+    }
+
+    private Node find(byte[] member) {
+        int h = hash(member);
+        for (Node n = table[h & (table.length - 1)]; n != null; n = n.chain) {
+            if (n.hash == h && Arrays.equals(n.member, member)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private void hashAdd(Node node) {
+        if (length >= table.length) {
+            resize(table.length * 2);
+        }
+        int i = node.hash & (table.length - 1);
+        node.chain = table[i];
+        table[i] = node;
+    }
+
+    private void hashRemove(Node node) {
+        int i = node.hash & (table.length - 1);
+        Node prev = null;
+        for (Node n = table[i]; n != null; prev = n, n = n.chain) {
+            if (n == node) {
+                if (prev == null) {
+                    table[i] = n.chain;
+                } else {
+                    prev.chain = n.chain;
+                }
+                n.chain = null;
+                break;
+            }
+        }
+        if (table.length > 16 && length < table.length / 8) {
+            resize(table.length / 2);
+        }
+    }
+
+    private void hashReplace(Node old, Node fresh) {
+        int i = old.hash & (table.length - 1);
+        Node prev = null;
+        for (Node n = table[i]; n != null; prev = n, n = n.chain) {
+            if (n == old) {
+                fresh.chain = n.chain;
+                if (prev == null) {
+                    table[i] = fresh;
+                } else {
+                    prev.chain = fresh;
+                }
+                return;
+            }
+        }
+    }
+
+    private void resize(int capacity) {
+        Node[] fresh = new Node[capacity];
+        for (Node head : table) {
+            for (Node n = head; n != null; ) {
+                Node next = n.chain;
+                int i = n.hash & (capacity - 1);
+                n.chain = fresh[i];
+                fresh[i] = n;
+                n = next;
+            }
+        }
+        table = fresh;
+    }
+
+    // ---- skiplist (zslInsert, zslDeleteNode, zslGetRank... of t_zset.c) ----
+
+    private static int randomLevel() {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        int lvl = 1;
+        while (lvl < MAX_LEVEL && (rnd.nextInt() & 0xFFFF) < 0xFFFF / 4) {
+            lvl++;
+        }
+        return lvl;
+    }
+
+    private Node listInsert(byte[] member, double score, int hash) {
+        Node[] update = new Node[MAX_LEVEL];
+        int[] rank = new int[MAX_LEVEL];
+        Node x = header;
+        for (int i = level - 1; i >= 0; i--) {
+            rank[i] = i == level - 1 ? 0 : rank[i + 1];
+            while (x.forward[i] != null && ZOrder.compare(x.forward[i].score, x.forward[i].member, score, member) < 0) {
+                rank[i] += x.span[i];
+                x = x.forward[i];
+            }
+            update[i] = x;
+        }
+        int lvl = randomLevel();
+        if (lvl > level) {
+            for (int i = level; i < lvl; i++) {
+                rank[i] = 0;
+                update[i] = header;
+                update[i].span[i] = length;
+            }
+            level = lvl;
+        }
+        Node n = new Node(member, score, lvl, hash);
+        for (int i = 0; i < lvl; i++) {
+            n.forward[i] = update[i].forward[i];
+            update[i].forward[i] = n;
+            n.span[i] = update[i].span[i] - (rank[0] - rank[i]);
+            update[i].span[i] = (rank[0] - rank[i]) + 1;
+        }
+        for (int i = lvl; i < level; i++) {
+            update[i].span[i]++;
+        }
+        n.backward = update[0] == header ? null : update[0];
+        if (n.forward[0] != null) {
+            n.forward[0].backward = n;
+        } else {
+            tail = n;
+        }
+        length++;
+        return n;
+    }
+
+    private void deleteNode(Node x, Node[] update) {
+        for (int i = 0; i < level; i++) {
+            if (update[i].forward[i] == x) {
+                update[i].span[i] += x.span[i] - 1;
+                update[i].forward[i] = x.forward[i];
+            } else {
+                update[i].span[i] -= 1;
+            }
+        }
+        if (x.forward[0] != null) {
+            x.forward[0].backward = x.backward;
+        } else {
+            tail = x.backward;
+        }
+        while (level > 1 && header.forward[level - 1] == null) {
+            level--;
+        }
+        length--;
+    }
+
+    /** Unlinks the node holding (score, member) from the list; the hash is left alone. */
+    private void listDelete(double score, byte[] member) {
+        Node[] update = new Node[MAX_LEVEL];
+        Node x = header;
+        for (int i = level - 1; i >= 0; i--) {
+            while (x.forward[i] != null && ZOrder.compare(x.forward[i].score, x.forward[i].member, score, member) < 0) {
+                x = x.forward[i];
+            }
+            update[i] = x;
+        }
+        deleteNode(x.forward[0], update);
+    }
+
+    private Node nodeAt(int rank) {
+        int traversed = -1;
+        Node x = header;
+        for (int i = level - 1; i >= 0; i--) {
+            while (x.forward[i] != null && traversed + x.span[i] <= rank) {
+                traversed += x.span[i];
+                x = x.forward[i];
+            }
+            if (traversed == rank) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    // ---- ZSetStore ----
+
+    @Override
+    public int size() {
+        return length;
+    }
+
+    @Override
+    public double score(byte[] member) {
+        Node n = find(member);
+        return n == null ? Double.NaN : n.score;
+    }
+
+    @Override
+    public void insert(byte[] member, double score) {
+        hashAdd(listInsert(member, score, hash(member)));
+    }
+
+    @Override
+    public void updateScore(byte[] member, double oldScore, double newScore) {
+        Node n = find(member);
+        // zslUpdateScore: keep the node when it stays between its neighbours
+        Node next = n.forward[0];
+        if ((n.backward == null || n.backward.score < newScore)
+                && (next == null || next.score > newScore)) {
+            n.score = newScore;
+            return;
+        }
+        listDelete(n.score, member);
+        Node fresh = listInsert(member, newScore, n.hash);
+        hashReplace(n, fresh);
+    }
+
+    @Override
+    public boolean remove(byte[] member) {
+        Node n = find(member);
+        if (n == null) {
+            return false;
+        }
+        listDelete(n.score, member);
+        hashRemove(n);
+        return true;
+    }
+
+    @Override
+    public int rank(byte[] member) {
+        Node n = find(member);
+        if (n == null) {
+            return -1;
+        }
+        int rank = 0;
+        Node x = header;
+        for (int i = level - 1; i >= 0; i--) {
+            while (x.forward[i] != null && ZOrder.compare(x.forward[i].score, x.forward[i].member, n.score, member) <= 0) {
+                rank += x.span[i];
+                x = x.forward[i];
+            }
+            if (x == n) {
+                return rank - 1;
+            }
+        }
+        return rank - 1;
+    }
+
+    @Override
+    public int countBefore(Before before) {
+        int rank = 0;
+        Node x = header;
+        for (int i = level - 1; i >= 0; i--) {
+            while (x.forward[i] != null && before.test(x.forward[i].member, x.forward[i].score)) {
+                rank += x.span[i];
+                x = x.forward[i];
+            }
+        }
+        return rank;
+    }
+
+    @Override
+    public void visit(int rank, boolean reverse, EntryVisitor visitor) {
+        Node x = nodeAt(rank);
+        while (x != null) {
+            if (!visitor.visit(x.member, x.score)) {
+                return;
+            }
+            x = reverse ? x.backward : x.forward[0];
+        }
+    }
+
+    @Override
+    public void removeRanks(int from, int to) {
+        Node[] update = new Node[MAX_LEVEL];
+        int traversed = 0;
+        Node x = header;
+        for (int i = level - 1; i >= 0; i--) {
+            while (x.forward[i] != null && traversed + x.span[i] <= from) {
+                traversed += x.span[i];
+                x = x.forward[i];
+            }
+            update[i] = x;
+        }
+        x = x.forward[0];
+        for (int k = from; k < to && x != null; k++) {
+            Node next = x.forward[0];
+            deleteNode(x, update);
+            hashRemove(x);
+            x = next;
+        }
+    }
+
+    @Override
+    public byte[] memberAt(int rank) {
+        return nodeAt(rank).member;
+    }
+
+    @Override
+    public double scoreAt(int rank) {
+        return nodeAt(rank).score;
+    }
+
+    @Override
+    public long scan(long cursor, EntryVisitor visitor) {
+        // dictScan on a single table: visit one bucket, then advance the reversed cursor
+        long mask = table.length - 1;
+        for (Node n = table[(int) (cursor & mask)]; n != null; n = n.chain) {
+            visitor.visit(n.member, n.score);
+        }
+        long v = cursor | ~mask;
+        v = Long.reverse(v);
+        v++;
+        return Long.reverse(v);
+    }
+
+    @Override
+    public long memoryUsage() {
+        long total = 64 + 4L * table.length;
+        for (Node x = header.forward[0]; x != null; x = x.forward[0]) {
+            total += 56 + 16 + 12L * x.forward.length + 16 + x.member.length;
+        }
+        return total;
+    }
+}
