@@ -39,6 +39,8 @@ final class ListpackStore implements ZSetStore {
 
     @Override
     public void insert(byte[] member, double score) {
+        // a listpack keeps scores as text that Redis writes without the sign of zero
+        score = score == 0 ? 0.0 : score;
         int pos = 0;
         if (size > 0 && ZOrder.compare(scores[size - 1], members[size - 1], score, member) < 0) {
             pos = size; // appending in order is the common case when building a set
@@ -69,6 +71,7 @@ final class ListpackStore implements ZSetStore {
 
     @Override
     public void updateScore(byte[] member, double oldScore, double newScore) {
+        newScore = newScore == 0 ? 0.0 : newScore;
         int i = indexOf(member);
         // stays in place when still between its neighbours, as zsetAdd checks
         if ((i == 0 || scores[i - 1] < newScore || (scores[i - 1] == newScore && ZOrder.compareMembers(members[i - 1], member) < 0))

@@ -27,7 +27,8 @@ final class PopCommands {
         }
         long count = -1;
         if (args.count() == 3) {
-            count = args.longValue(2);
+            // getPositiveLongFromObjectOrReply answers the same text for junk and negatives
+            count = args.longValue(2, Errors.OUT_OF_RANGE_POSITIVE);
             if (count < 0) {
                 throw new CommandException(Errors.OUT_OF_RANGE_POSITIVE);
             }

@@ -65,7 +65,8 @@ final class RandMemberCommand {
             return;
         }
         if (count >= size) {
-            Ranges.byRank(store, 0, -1, false).reply(reply, withScores);
+            // Redis 7.0 hands the whole set back highest first here
+            Ranges.byRank(store, 0, -1, true).reply(reply, withScores);
             return;
         }
         // distinct picks: a partial Fisher-Yates shuffle of the ranks

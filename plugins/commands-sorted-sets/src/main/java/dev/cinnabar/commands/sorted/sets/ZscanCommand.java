@@ -50,6 +50,19 @@ final class ZscanCommand {
         return b.length > 0 && b[0] == '-' ? -v : v;
     }
 
+    private static final double LISTPACK_INTEGER_LIMIT = (double) (Long.MAX_VALUE / 2);
+
+    /**
+     * The text a listpack holds for a score, which ZSCAN returns as is: Redis 7.0.15 writes an
+     * integral score within +-2^62 as an integer ({@code double2ll}), anything else as %.17g.
+     */
+    static String listpackText(double s) {
+        if (s >= -LISTPACK_INTEGER_LIMIT && s <= LISTPACK_INTEGER_LIMIT && s == (long) s) {
+            return Long.toString((long) s);
+        }
+        return Numbers.formatDouble(s);
+    }
+
     private static void zscan(CommandContext ctx, Arguments args, ReplySink reply) {
         long cursor = parseCursor(args.get(2));
         SortedSet z = Lookup.read(ctx.db(), args.get(1));
@@ -78,13 +91,14 @@ final class ZscanCommand {
             }
         }
         List<byte[]> out = new ArrayList<>();
+        ZSetStore store = z.store();
+        boolean listpack = store instanceof ListpackStore;
         ZSetStore.EntryVisitor collect = (m, s) -> {
             out.add(m);
-            out.add(Numbers.formatDouble(s).getBytes(StandardCharsets.US_ASCII));
+            out.add((listpack ? listpackText(s) : Numbers.formatDouble(s)).getBytes(StandardCharsets.US_ASCII));
             return true;
         };
-        ZSetStore store = z.store();
-        if (store instanceof ListpackStore) {
+        if (listpack) {
             cursor = store.scan(cursor, collect);
         } else {
             long maxIterations = count * 10;
