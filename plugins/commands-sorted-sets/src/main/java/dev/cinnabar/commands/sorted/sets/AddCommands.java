@@ -67,14 +67,13 @@ final class AddCommands {
         byte[] key = args.get(1);
         Database db = ctx.db();
         SortedSet zset = db.lookupWrite(key, SortedSet.class);
-        SortedSet.Limits limits = SortedSet.Limits.of(ctx);
         boolean created = false;
         if (zset == null) {
             if (xx) {
                 replyNothing(reply, incr);
                 return;
             }
-            zset = SortedSet.create(limits, args.get(scoreIdx + 1).length);
+            zset = SortedSet.create(SortedSet.Limits.of(ctx), args.get(scoreIdx + 1).length);
             created = true;
         }
 
@@ -105,7 +104,7 @@ final class AddCommands {
                         updated++;
                     }
                 } else if (!xx) {
-                    zset.insert(member, score, limits);
+                    zset.insert(member, score, ctx);
                     lastScore = score;
                     added++;
                     processed++;

@@ -36,6 +36,10 @@ final class SkiplistStore implements ZSetStore {
     private int length;
     private int level = 1;
     private Node[] table = new Node[16];
+    // search paths reused across calls: commands run one at a time, and ZADD at -P 16 showed
+    // these two per-insert arrays as the main garbage of the big encoding
+    private final Node[] update = new Node[MAX_LEVEL];
+    private final int[] rankPath = new int[MAX_LEVEL];
 
     // ---- hash table ----
 
@@ -127,8 +131,8 @@ final class SkiplistStore implements ZSetStore {
     }
 
     private Node listInsert(byte[] member, double score, int hash) {
-        Node[] update = new Node[MAX_LEVEL];
-        int[] rank = new int[MAX_LEVEL];
+        Node[] update = this.update;
+        int[] rank = this.rankPath;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
             rank[i] = i == level - 1 ? 0 : rank[i + 1];
@@ -158,6 +162,7 @@ final class SkiplistStore implements ZSetStore {
             update[i].span[i]++;
         }
         n.backward = update[0] == header ? null : update[0];
+        Arrays.fill(update, 0, level, null);
         if (n.forward[0] != null) {
             n.forward[0].backward = n;
         } else {
@@ -189,7 +194,7 @@ final class SkiplistStore implements ZSetStore {
 
     /** Unlinks the node holding (score, member) from the list; the hash is left alone. */
     private void listDelete(double score, byte[] member) {
-        Node[] update = new Node[MAX_LEVEL];
+        Node[] update = this.update;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
             while (x.forward[i] != null && ZOrder.compare(x.forward[i].score, x.forward[i].member, score, member) < 0) {
@@ -198,6 +203,7 @@ final class SkiplistStore implements ZSetStore {
             update[i] = x;
         }
         deleteNode(x.forward[0], update);
+        Arrays.fill(update, null);
     }
 
     private Node nodeAt(int rank) {
@@ -305,7 +311,7 @@ final class SkiplistStore implements ZSetStore {
 
     @Override
     public void removeRanks(int from, int to) {
-        Node[] update = new Node[MAX_LEVEL];
+        Node[] update = this.update;
         int traversed = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
@@ -322,6 +328,7 @@ final class SkiplistStore implements ZSetStore {
             hashRemove(x);
             x = next;
         }
+        Arrays.fill(update, null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.sorted.sets;
 
+import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.ValueDigest;
@@ -53,10 +54,16 @@ public final class SortedSet implements RedisValue {
         return store.score(member);
     }
 
-    /** Adds an absent member, converting to a skiplist first when the listpack limits say so. */
-    void insert(byte[] member, double score, Limits limits) {
-        if (store instanceof ListpackStore && (store.size() + 1 > limits.maxEntries() || member.length > limits.maxValue())) {
-            convertToSkiplist();
+    /**
+     * Adds an absent member, converting to a skiplist first when the listpack limits say so
+     * (read only for a listpack: the skiplist path stays free of config lookups).
+     */
+    void insert(byte[] member, double score, CommandContext ctx) {
+        if (store instanceof ListpackStore) {
+            Limits limits = Limits.of(ctx);
+            if (store.size() + 1 > limits.maxEntries() || member.length > limits.maxValue()) {
+                convertToSkiplist();
+            }
         }
         store.insert(member, score);
     }
@@ -120,7 +127,7 @@ public final class SortedSet implements RedisValue {
 
     /** The listpack thresholds in force for one command. */
     record Limits(long maxEntries, long maxValue) {
-        static Limits of(dev.cinnabar.api.command.CommandContext ctx) {
+        static Limits of(CommandContext ctx) {
             return new Limits(ctx.config().getLong("zset-max-listpack-entries"),
                     ctx.config().getLong("zset-max-listpack-value"));
         }
