@@ -626,6 +626,30 @@ class SortedSetsDifferentialTest extends DifferentialTest {
     }
 
     @Test
+    void destinationsAreReplacedWhateverTheyHeld() {
+        inBothProtocols(() -> {
+            same("ZADD a 1 x 2 y");
+            same("SET s x");
+            same("EXPIRE a 100");
+            same("ZUNIONSTORE s 1 a");
+            same("TYPE s");
+            same("TTL s");
+            same("ZRANGE s 0 -1 WITHSCORES");
+            same("SET t x");
+            same("ZDIFFSTORE t 1 nokey");
+            same("EXISTS t");
+            same("ZMSCORE t a");
+            same("SET u x");
+            same("ZMSCORE u a");
+            same("ZINCRBY fresh 2.5 m");
+            same("OBJECT ENCODING fresh");
+            same("ZINCRBY fresh 1 " + "q".repeat(80));
+            same("OBJECT ENCODING fresh");
+            same("ZRANGE fresh 0 -1 WITHSCORES");
+        });
+    }
+
+    @Test
     void typeAndKeyCommandsSeeSortedSets() {
         same("ZADD z 1 a 2 b");
         same("TYPE z");

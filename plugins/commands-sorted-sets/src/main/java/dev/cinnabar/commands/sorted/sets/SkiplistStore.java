@@ -13,21 +13,58 @@ final class SkiplistStore implements ZSetStore {
 
     private static final int MAX_LEVEL = 32;
 
+    /**
+     * A skiplist node. The two lowest levels (where most hops happen, and all levels of 94 % of
+     * nodes) live in fields rather than arrays: every array is one more cache miss per hop, and
+     * ZADD on a 200k-member set spent most of its time chasing them.
+     */
     private static final class Node {
         final byte[] member;
         double score;
         Node backward;
-        final Node[] forward;
-        final int[] span;
         Node chain;
         final int hash;
+        final int levels;
+        private Node f0, f1;
+        private int s0, s1;
+        private final Node[] fx;
+        private final int[] sx;
 
         Node(byte[] member, double score, int level, int hash) {
             this.member = member;
             this.score = score;
-            this.forward = new Node[level];
-            this.span = new int[level];
+            this.levels = level;
             this.hash = hash;
+            this.fx = level > 2 ? new Node[level - 2] : null;
+            this.sx = level > 2 ? new int[level - 2] : null;
+        }
+
+        Node fwd(int i) {
+            return i == 0 ? f0 : i == 1 ? f1 : fx[i - 2];
+        }
+
+        void fwd(int i, Node n) {
+            if (i == 0) {
+                f0 = n;
+            } else if (i == 1) {
+                f1 = n;
+            } else {
+                fx[i - 2] = n;
+            }
+        }
+
+        int span(int i) {
+            return i == 0 ? s0 : i == 1 ? s1 : sx[i - 2];
+        }
+
+        void span(int i, int v) {
+            if (i == 0) {
+                s0 = v;
+            } else if (i == 1) {
+                s1 = v;
+            } else {
+                sx[i - 2] = v;
+            }
         }
     }
 
@@ -136,9 +173,8 @@ final class SkiplistStore implements ZSetStore {
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
             rank[i] = i == level - 1 ? 0 : rank[i + 1];
-            while (x.forward[i] != null && ZOrder.compare(x.forward[i].score, x.forward[i].member, score, member) < 0) {
-                rank[i] += x.span[i];
-                x = x.forward[i];
+            for (Node f; (f = x.fwd(i)) != null && ZOrder.compare(f.score, f.member, score, member) < 0; x = f) {
+                rank[i] += x.span(i);
             }
             update[i] = x;
         }
@@ -147,24 +183,24 @@ final class SkiplistStore implements ZSetStore {
             for (int i = level; i < lvl; i++) {
                 rank[i] = 0;
                 update[i] = header;
-                update[i].span[i] = length;
+                update[i].span(i, length);
             }
             level = lvl;
         }
         Node n = new Node(member, score, lvl, hash);
         for (int i = 0; i < lvl; i++) {
-            n.forward[i] = update[i].forward[i];
-            update[i].forward[i] = n;
-            n.span[i] = update[i].span[i] - (rank[0] - rank[i]);
-            update[i].span[i] = (rank[0] - rank[i]) + 1;
+            n.fwd(i, update[i].fwd(i));
+            update[i].fwd(i, n);
+            n.span(i, update[i].span(i) - (rank[0] - rank[i]));
+            update[i].span(i, (rank[0] - rank[i]) + 1);
         }
         for (int i = lvl; i < level; i++) {
-            update[i].span[i]++;
+            update[i].span(i, update[i].span(i) + 1);
         }
         n.backward = update[0] == header ? null : update[0];
         Arrays.fill(update, 0, level, null);
-        if (n.forward[0] != null) {
-            n.forward[0].backward = n;
+        if (n.fwd(0) != null) {
+            n.fwd(0).backward = n;
         } else {
             tail = n;
         }
@@ -174,19 +210,19 @@ final class SkiplistStore implements ZSetStore {
 
     private void deleteNode(Node x, Node[] update) {
         for (int i = 0; i < level; i++) {
-            if (update[i].forward[i] == x) {
-                update[i].span[i] += x.span[i] - 1;
-                update[i].forward[i] = x.forward[i];
+            if (update[i].fwd(i) == x) {
+                update[i].span(i, update[i].span(i) + x.span(i) - 1);
+                update[i].fwd(i, x.fwd(i));
             } else {
-                update[i].span[i] -= 1;
+                update[i].span(i, update[i].span(i) - 1);
             }
         }
-        if (x.forward[0] != null) {
-            x.forward[0].backward = x.backward;
+        if (x.fwd(0) != null) {
+            x.fwd(0).backward = x.backward;
         } else {
             tail = x.backward;
         }
-        while (level > 1 && header.forward[level - 1] == null) {
+        while (level > 1 && header.fwd(level - 1) == null) {
             level--;
         }
         length--;
@@ -197,12 +233,12 @@ final class SkiplistStore implements ZSetStore {
         Node[] update = this.update;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && ZOrder.compare(x.forward[i].score, x.forward[i].member, score, member) < 0) {
-                x = x.forward[i];
+            for (Node f; (f = x.fwd(i)) != null && ZOrder.compare(f.score, f.member, score, member) < 0; ) {
+                x = f;
             }
             update[i] = x;
         }
-        deleteNode(x.forward[0], update);
+        deleteNode(x.fwd(0), update);
         Arrays.fill(update, null);
     }
 
@@ -210,9 +246,9 @@ final class SkiplistStore implements ZSetStore {
         int traversed = -1;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && traversed + x.span[i] <= rank) {
-                traversed += x.span[i];
-                x = x.forward[i];
+            while (x.fwd(i) != null && traversed + x.span(i) <= rank) {
+                traversed += x.span(i);
+                x = x.fwd(i);
             }
             if (traversed == rank) {
                 return x;
@@ -243,7 +279,7 @@ final class SkiplistStore implements ZSetStore {
     public void updateScore(byte[] member, double oldScore, double newScore) {
         Node n = find(member);
         // zslUpdateScore: keep the node when it stays between its neighbours
-        Node next = n.forward[0];
+        Node next = n.fwd(0);
         if ((n.backward == null || n.backward.score < newScore)
                 && (next == null || next.score > newScore)) {
             n.score = newScore;
@@ -274,9 +310,9 @@ final class SkiplistStore implements ZSetStore {
         int rank = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && ZOrder.compare(x.forward[i].score, x.forward[i].member, n.score, member) <= 0) {
-                rank += x.span[i];
-                x = x.forward[i];
+            while (x.fwd(i) != null && ZOrder.compare(x.fwd(i).score, x.fwd(i).member, n.score, member) <= 0) {
+                rank += x.span(i);
+                x = x.fwd(i);
             }
             if (x == n) {
                 return rank - 1;
@@ -290,9 +326,9 @@ final class SkiplistStore implements ZSetStore {
         int rank = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && before.test(x.forward[i].member, x.forward[i].score)) {
-                rank += x.span[i];
-                x = x.forward[i];
+            while (x.fwd(i) != null && before.test(x.fwd(i).member, x.fwd(i).score)) {
+                rank += x.span(i);
+                x = x.fwd(i);
             }
         }
         return rank;
@@ -305,7 +341,7 @@ final class SkiplistStore implements ZSetStore {
             if (!visitor.visit(x.member, x.score)) {
                 return;
             }
-            x = reverse ? x.backward : x.forward[0];
+            x = reverse ? x.backward : x.fwd(0);
         }
     }
 
@@ -315,15 +351,15 @@ final class SkiplistStore implements ZSetStore {
         int traversed = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && traversed + x.span[i] <= from) {
-                traversed += x.span[i];
-                x = x.forward[i];
+            while (x.fwd(i) != null && traversed + x.span(i) <= from) {
+                traversed += x.span(i);
+                x = x.fwd(i);
             }
             update[i] = x;
         }
-        x = x.forward[0];
+        x = x.fwd(0);
         for (int k = from; k < to && x != null; k++) {
-            Node next = x.forward[0];
+            Node next = x.fwd(0);
             deleteNode(x, update);
             hashRemove(x);
             x = next;
@@ -357,8 +393,8 @@ final class SkiplistStore implements ZSetStore {
     @Override
     public long memoryUsage() {
         long total = 64 + 4L * table.length;
-        for (Node x = header.forward[0]; x != null; x = x.forward[0]) {
-            total += 56 + 16 + 12L * x.forward.length + 16 + x.member.length;
+        for (Node x = header.fwd(0); x != null; x = x.fwd(0)) {
+            total += 56 + 16 + 12L * x.levels + 16 + x.member.length;
         }
         return total;
     }
