@@ -15,6 +15,10 @@ final class Scores {
      * overflows to infinity or underflows to zero, besides what {@link Numbers#parseDouble} refuses.
      */
     static double parse(byte[] arg, String errorText) {
+        double quick = plainInteger(arg);
+        if (!Double.isNaN(quick)) {
+            return quick;
+        }
         double d;
         try {
             d = Numbers.parseDouble(arg);
@@ -28,6 +32,27 @@ final class Scores {
             throw new CommandException(errorText);
         }
         return d;
+    }
+
+    /**
+     * The value of up to 15 decimal digits with an optional minus (exact as a double, so strtod
+     * would give the same), or NaN for anything else: the common score needs no String.
+     */
+    private static double plainInteger(byte[] arg) {
+        int n = arg.length;
+        int i = n > 0 && arg[0] == '-' ? 1 : 0;
+        if (n == i || n - i > 15) {
+            return Double.NaN;
+        }
+        long v = 0;
+        for (int k = i; k < n; k++) {
+            int digit = arg[k] - '0';
+            if (digit < 0 || digit > 9) {
+                return Double.NaN;
+            }
+            v = v * 10 + digit;
+        }
+        return i == 1 ? -(double) v : (double) v;
     }
 
     static double parse(byte[] arg) {

@@ -88,7 +88,22 @@ final class SkiplistStore implements ZSetStore {
         return h ^ (h >>> 16) ^ (h >>> 7);
     }
 
+    // ZADD asks for a member's score, then updates it: the second lookup of the same argument
+    // array is answered from here until the table changes (about 10 % of ZADD on a big set)
+    private byte[] lastQuery;
+    private Node lastFound;
+
     private Node find(byte[] member) {
+        if (member == lastQuery) {
+            return lastFound;
+        }
+        Node n = lookup(member);
+        lastQuery = member;
+        lastFound = n;
+        return n;
+    }
+
+    private Node lookup(byte[] member) {
         int h = hash(member);
         for (Node n = table[h & (table.length - 1)]; n != null; n = n.chain) {
             if (n.hash == h && Arrays.equals(n.member, member)) {
@@ -99,6 +114,7 @@ final class SkiplistStore implements ZSetStore {
     }
 
     private void hashAdd(Node node) {
+        lastQuery = null;
         if (length >= table.length) {
             resize(table.length * 2);
         }
@@ -108,6 +124,7 @@ final class SkiplistStore implements ZSetStore {
     }
 
     private void hashRemove(Node node) {
+        lastQuery = null;
         int i = node.hash & (table.length - 1);
         Node prev = null;
         for (Node n = table[i]; n != null; prev = n, n = n.chain) {
@@ -127,6 +144,7 @@ final class SkiplistStore implements ZSetStore {
     }
 
     private void hashReplace(Node old, Node fresh) {
+        lastQuery = null;
         int i = old.hash & (table.length - 1);
         Node prev = null;
         for (Node n = table[i]; n != null; prev = n, n = n.chain) {

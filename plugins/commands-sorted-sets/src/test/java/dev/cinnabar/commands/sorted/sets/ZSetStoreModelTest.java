@@ -48,17 +48,21 @@ class ZSetStoreModelTest {
             double s = rnd.nextInt(50) / 2.0;
             int op = rnd.nextInt(10);
             Double old = scores.get(m);
+            // one array per step, queried then changed, as ZADD does with its argument
+            byte[] mb = bytes(m);
+            assertEquals(old == null ? Double.NaN : old, store.score(mb));
             if (op < 5) {
                 if (old == null) {
-                    store.insert(bytes(m), s);
+                    store.insert(mb, s);
                 } else if (old != s) {
-                    store.updateScore(bytes(m), old, s);
+                    store.updateScore(mb, old, s);
                     model.remove(new Entry(m, old));
                 }
                 model.add(new Entry(m, s));
                 scores.put(m, s);
             } else if (op < 8) {
-                assertEquals(old != null, store.remove(bytes(m)));
+                assertEquals(old != null, store.remove(mb));
+                assertTrue(Double.isNaN(store.score(mb)));
                 if (old != null) {
                     model.remove(new Entry(m, old));
                     scores.remove(m);
