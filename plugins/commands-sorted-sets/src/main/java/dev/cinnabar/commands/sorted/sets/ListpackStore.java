@@ -112,6 +112,15 @@ final class ListpackStore implements ZSetStore {
     }
 
     @Override
+    public int lastWhere(Before before) {
+        int i = size - 1;
+        while (i >= 0 && !before.test(members[i], scores[i])) {
+            i--;
+        }
+        return i;
+    }
+
+    @Override
     public void visit(int rank, boolean reverse, EntryVisitor visitor) {
         if (reverse) {
             for (int i = rank; i >= 0; i--) {

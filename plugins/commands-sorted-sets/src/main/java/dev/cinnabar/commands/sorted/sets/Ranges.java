@@ -92,9 +92,15 @@ final class Ranges {
         return out;
     }
 
+    /** zslIsInLexRange / zzlIsInLexRange: the range is not empty and overlaps the head and tail members. */
+    private static boolean mayHoldLex(ZSetStore z, LexRange range) {
+        int n = z.size();
+        return n > 0 && !range.isEmpty() && range.aboveMin(z.memberAt(n - 1)) && range.belowMax(z.memberAt(0));
+    }
+
     static Entries byLex(ZSetStore z, LexRange range, boolean reverse, long offset, long limit) {
         Entries out = new Entries();
-        if ((offset > 0 && offset >= z.size()) || range.isEmpty() || z.size() == 0) {
+        if ((offset > 0 && offset >= z.size()) || !mayHoldLex(z, range)) {
             return out;
         }
         Window w = new Window(offset, limit);
@@ -116,7 +122,7 @@ final class Ranges {
                 return true;
             });
         } else {
-            int last = z.countBefore(range.throughMax()) - 1;
+            int last = z.lastWhere(range.throughMax());
             if (last < 0) {
                 return out;
             }
@@ -136,6 +142,47 @@ final class Ranges {
         return out;
     }
 
+    /**
+     * First rank and length of the run of a lex range that ZREMRANGEBYLEX deletes: from the first
+     * member at or above min, forwards while members stay at or below max.
+     */
+    static int[] lexRun(ZSetStore z, LexRange range) {
+        if (!mayHoldLex(z, range)) {
+            return new int[] {0, 0};
+        }
+        int first = z.countBefore(range.beforeMin());
+        int[] count = {0};
+        if (first < z.size()) {
+            z.visit(first, false, (m, s) -> {
+                if (!range.belowMax(m)) {
+                    return false;
+                }
+                count[0]++;
+                return true;
+            });
+        }
+        return new int[] {first, count[0]};
+    }
+
+    /** ZLEXCOUNT: a listpack counts the run, a skiplist subtracts the ranks of the two ends. */
+    static long lexCount(ZSetStore z, LexRange range) {
+        if (z instanceof ListpackStore) {
+            return lexRun(z, range)[1];
+        }
+        if (!mayHoldLex(z, range)) {
+            return 0;
+        }
+        int first = z.countBefore(range.beforeMin());
+        if (first >= z.size() || !range.belowMax(z.memberAt(first))) {
+            return 0;
+        }
+        int last = z.lastWhere(range.throughMax());
+        if (last < 0 || !range.aboveMin(z.memberAt(last))) {
+            return z.size() - first; // Redis keeps its first estimate when the last end is not found
+        }
+        return last - first + 1;
+    }
+
     /** First rank and count of a score range (ZCOUNT, ZREMRANGEBYSCORE). */
     static int[] spanOf(ZSetStore z, ScoreRange range) {
         if (range.isEmpty() || z.size() == 0) {
@@ -146,13 +193,4 @@ final class Ranges {
         return new int[] {first, Math.max(0, end - first)};
     }
 
-    /** First rank and count of a lex range (ZLEXCOUNT, ZREMRANGEBYLEX). */
-    static int[] spanOf(ZSetStore z, LexRange range) {
-        if (range.isEmpty() || z.size() == 0) {
-            return new int[] {0, 0};
-        }
-        int first = z.countBefore(range.beforeMin());
-        int end = z.countBefore(range.throughMax());
-        return new int[] {first, Math.max(0, end - first)};
-    }
 }

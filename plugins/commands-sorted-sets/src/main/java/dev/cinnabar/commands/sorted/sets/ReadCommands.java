@@ -68,6 +68,6 @@ final class ReadCommands {
     private static void zlexcount(CommandContext ctx, Arguments args, ReplySink reply) {
         LexRange range = LexRange.parse(args.get(2), args.get(3));
         SortedSet z = Lookup.read(ctx.db(), args.get(1));
-        reply.integer(z == null ? 0 : Ranges.spanOf(z.store(), range)[1]);
+        reply.integer(z == null ? 0 : Ranges.lexCount(z.store(), range));
     }
 }

@@ -104,7 +104,7 @@ final class RemoveCommands {
             reply.integer(0);
             return;
         }
-        int[] span = Ranges.spanOf(z.store(), range);
+        int[] span = Ranges.lexRun(z.store(), range);
         removeSpan(db, key, z, span[0], span[1], reply);
     }
 

@@ -353,6 +353,11 @@ final class SkiplistStore implements ZSetStore {
     }
 
     @Override
+    public int lastWhere(Before before) {
+        return countBefore(before) - 1;
+    }
+
+    @Override
     public void visit(int rank, boolean reverse, EntryVisitor visitor) {
         Node x = nodeAt(rank);
         while (x != null) {

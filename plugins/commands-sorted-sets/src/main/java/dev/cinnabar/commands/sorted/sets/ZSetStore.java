@@ -40,6 +40,14 @@ interface ZSetStore {
     /** Number of leading elements for which {@code before} holds (as Redis's range searches). */
     int countBefore(Before before);
 
+    /**
+     * The rank where Redis's search for the last element of a range stops, -1 for none: the
+     * skiplist descends while {@code before} holds; the listpack walks back from the tail to the
+     * first element where it holds. They differ only when members are out of order (lex ranges
+     * over mixed scores), where Redis's answers differ too.
+     */
+    int lastWhere(Before before);
+
     /** Visits from {@code rank} forwards (or backwards when {@code reverse}) until the visitor stops or the end. */
     void visit(int rank, boolean reverse, EntryVisitor visitor);
 
