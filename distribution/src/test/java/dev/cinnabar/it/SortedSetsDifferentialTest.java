@@ -471,6 +471,20 @@ class SortedSetsDifferentialTest extends DifferentialTest {
     }
 
     @Test
+    void sourcesAreCombinedSmallestFirstLikeRedis() {
+        inBothProtocols(() -> {
+            same("ZADD big 0.1 x 1 p 2 q");
+            same("ZADD mid 0.2 x 1 p");
+            same("ZADD small 0.3 x");
+            same("ZUNION 3 big mid small WITHSCORES");
+            same("ZINTER 3 big mid small WITHSCORES");
+            same("ZUNION 3 small mid big WITHSCORES");
+            same("ZINTER 3 big small mid WEIGHTS 1 2 3 WITHSCORES");
+            same("ZDIFF 3 big mid small WITHSCORES");
+        });
+    }
+
+    @Test
     void zintercardMatchesRedis() {
         inBothProtocols(() -> {
             same("ZADD a 1 x 2 y 3 z");

@@ -141,6 +141,17 @@ final class SetOperationCommands {
         }
     }
 
+    /** One result element while it is being computed (union aggregates into the score). */
+    private static final class Scored {
+        final byte[] member;
+        double score;
+
+        Scored(byte[] member, double score) {
+            this.member = member;
+            this.score = score;
+        }
+    }
+
     private static double weighted(Source s, double score) {
         double v = s.weight * score;
         return Double.isNaN(v) ? 0 : v;
@@ -176,7 +187,7 @@ final class SetOperationCommands {
     }
 
     private static Entries inter(Source[] src, Aggregate agg) {
-        List<Object[]> out = new ArrayList<>();
+        List<Scored> out = new ArrayList<>();
         if (src[0].size() > 0) {
             src[0].set.visit(0, false, (m, s) -> {
                 double score = weighted(src[0], s);
@@ -187,7 +198,7 @@ final class SetOperationCommands {
                     }
                     score = aggregate(agg, score, weighted(src[i], other));
                 }
-                out.add(new Object[] {m, score});
+                out.add(new Scored(m, score));
                 return true;
             });
         }
@@ -195,21 +206,21 @@ final class SetOperationCommands {
     }
 
     private static Entries union(Source[] src, Aggregate agg) {
-        Map<ByteBuffer, Object[]> acc = new HashMap<>();
-        List<Object[]> order = new ArrayList<>();
+        Map<ByteBuffer, Scored> acc = new HashMap<>();
+        List<Scored> order = new ArrayList<>();
         for (Source source : src) {
             if (source.size() == 0) {
                 continue;
             }
             source.set.visit(0, false, (m, s) -> {
                 double score = weighted(source, s);
-                Object[] e = acc.get(ByteBuffer.wrap(m));
+                Scored e = acc.get(ByteBuffer.wrap(m));
                 if (e == null) {
-                    e = new Object[] {m, score};
+                    e = new Scored(m, score);
                     acc.put(ByteBuffer.wrap(m), e);
                     order.add(e);
                 } else {
-                    e[1] = aggregate(agg, (Double) e[1], score);
+                    e.score = aggregate(agg, e.score, score);
                 }
                 return true;
             });
@@ -218,7 +229,7 @@ final class SetOperationCommands {
     }
 
     private static Entries diff(Source[] src) {
-        List<Object[]> out = new ArrayList<>();
+        List<Scored> out = new ArrayList<>();
         if (src[0].size() > 0) {
             src[0].set.visit(0, false, (m, s) -> {
                 for (int i = 1; i < src.length; i++) {
@@ -226,18 +237,18 @@ final class SetOperationCommands {
                         return true;
                     }
                 }
-                out.add(new Object[] {m, s});
+                out.add(new Scored(m, s));
                 return true;
             });
         }
         return sorted(out);
     }
 
-    private static Entries sorted(List<Object[]> elements) {
-        elements.sort((a, b) -> ZOrder.compare((Double) a[1], (byte[]) a[0], (Double) b[1], (byte[]) b[0]));
+    private static Entries sorted(List<Scored> elements) {
+        elements.sort((a, b) -> ZOrder.compare(a.score, a.member, b.score, b.member));
         Entries out = new Entries();
-        for (Object[] e : elements) {
-            out.add((byte[]) e[0], (Double) e[1]);
+        for (Scored e : elements) {
+            out.add(e.member, e.score);
         }
         return out;
     }
