@@ -54,14 +54,24 @@ final class RandMemberCommand {
         int size = store.size();
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         if (count < 0) {
-            // repetitions allowed: every pick is independent
+            // repetitions allowed: every pick is independent, streamed rather than collected
+            // (a reply header holds an int: larger counts are refused rather than mis-framed)
             long n = -count;
-            Entries picks = new Entries();
+            if (n > Integer.MAX_VALUE / 2) {
+                throw new CommandException(SortedSetErrors.OUT_OF_RANGE);
+            }
+            boolean pairs = withScores && reply.protocol() > 2;
+            reply.array((int) (withScores && !pairs ? n * 2 : n));
             for (long i = 0; i < n; i++) {
                 int rank = rnd.nextInt(size);
-                picks.add(store.memberAt(rank), store.scoreAt(rank));
+                if (pairs) {
+                    reply.array(2);
+                }
+                reply.bulk(store.memberAt(rank));
+                if (withScores) {
+                    reply.doubleValue(store.scoreAt(rank));
+                }
             }
-            picks.reply(reply, withScores);
             return;
         }
         if (count >= size) {
