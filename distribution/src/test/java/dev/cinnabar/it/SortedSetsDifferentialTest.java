@@ -765,6 +765,21 @@ class SortedSetsDifferentialTest extends DifferentialTest {
     }
 
     @Test
+    void keyspaceHitsAndMissesCountLikeRedis() {
+        both("CONFIG RESETSTAT");
+        for (String line : new String[] {"ZADD z 1 a", "ZADD z XX 2 a", "ZSCORE z a", "ZSCORE nokey a", "ZRANGE z 0 -1",
+                "ZRANGESTORE d z 0 -1", "ZRANGESTORE d nokey 0 -1", "ZUNION 2 z nokey", "ZUNIONSTORE d 2 z nokey",
+                "ZPOPMIN nokey", "ZMPOP 2 nokey z MIN", "ZRANDMEMBER nokey", "ZSCAN nokey 0", "ZCARD d", "ZREM nokey a",
+                "ZINTERCARD 2 d nokey", "ZMSCORE d a", "ZRANK d a", "ZCOUNT d 0 1", "ZLEXCOUNT nokey - +"}) {
+            same(line);
+        }
+        String counters = sameAfter("INFO stats", info -> java.util.Arrays.stream(info.split("\\\\r\\\\n"))
+                .filter(l -> l.startsWith("keyspace_hits") || l.startsWith("keyspace_misses"))
+                .collect(java.util.stream.Collectors.joining(" ")));
+        org.junit.jupiter.api.Assertions.assertTrue(counters.startsWith("keyspace_hits:"), counters);
+    }
+
+    @Test
     void typeAndKeyCommandsSeeSortedSets() {
         same("ZADD z 1 a 2 b");
         same("TYPE z");

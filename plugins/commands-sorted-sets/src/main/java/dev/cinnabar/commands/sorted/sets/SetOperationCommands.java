@@ -68,7 +68,7 @@ final class SetOperationCommands {
         Source[] src = new Source[(int) setnum];
         int j = numkeysIdx + 1;
         for (int i = 0; i < setnum; i++, j++) {
-            RedisValue v = store ? db.lookupWrite(args.get(j)) : db.lookupRead(args.get(j));
+            RedisValue v = db.lookupRead(args.get(j)); // read lookups for STORE too: they count hits and misses
             if (v != null && !(v instanceof SortedSet)) {
                 throw CommandException.wrongType();
             }
