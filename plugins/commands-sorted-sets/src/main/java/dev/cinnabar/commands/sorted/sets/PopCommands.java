@@ -1,0 +1,136 @@
+package dev.cinnabar.commands.sorted.sets;
+
+import dev.cinnabar.api.command.Arguments;
+import dev.cinnabar.api.command.CommandContext;
+import dev.cinnabar.api.command.CommandException;
+import dev.cinnabar.api.command.CommandRegistrar;
+import dev.cinnabar.api.command.Errors;
+import dev.cinnabar.api.keyspace.Database;
+import dev.cinnabar.api.keyspace.Numbers;
+import dev.cinnabar.api.reply.ReplySink;
+
+/** ZPOPMIN, ZPOPMAX and ZMPOP ({@code genericZpopCommand}); the blocking forms live elsewhere. */
+final class PopCommands {
+
+    private PopCommands() {
+    }
+
+    static void register(CommandRegistrar r) {
+        r.redisCommand("zpopmin", (ctx, a, reply) -> zpop(ctx, a, reply, false));
+        r.redisCommand("zpopmax", (ctx, a, reply) -> zpop(ctx, a, reply, true));
+        r.redisCommand("zmpop", PopCommands::zmpop);
+    }
+
+    private static void zpop(CommandContext ctx, Arguments args, ReplySink reply, boolean max) {
+        if (args.count() > 3) {
+            throw CommandException.syntax();
+        }
+        long count = -1;
+        if (args.count() == 3) {
+            // getPositiveLongFromObjectOrReply answers the same text for junk and negatives
+            count = args.longValue(2, Errors.OUT_OF_RANGE_POSITIVE);
+            if (count < 0) {
+                throw new CommandException(Errors.OUT_OF_RANGE_POSITIVE);
+            }
+        }
+        boolean nested = reply.protocol() > 2 && count != -1;
+        Database db = ctx.db();
+        byte[] key = args.get(1);
+        SortedSet z = Lookup.write(db, key);
+        if (z == null || count == 0) {
+            reply.array(0);
+            return;
+        }
+        Entries popped = pop(db, key, z, max, count == -1 ? 1 : count);
+        reply.array(nested ? popped.size() : popped.size() * 2);
+        for (int i = 0; i < popped.size(); i++) {
+            if (nested) {
+                reply.array(2);
+            }
+            reply.bulk(popped.member(i));
+            reply.doubleValue(popped.score(i));
+        }
+    }
+
+    /** Removes up to {@code count} elements from the low or high end, deleting the key when emptied. */
+    static Entries pop(Database db, byte[] key, SortedSet z, boolean max, long count) {
+        int n = (int) Math.min(count, z.size());
+        Entries out = new Entries();
+        ZSetStore store = z.store();
+        int[] left = {n};
+        store.visit(max ? store.size() - 1 : 0, max, (m, s) -> {
+            out.add(m, s);
+            return --left[0] > 0;
+        });
+        if (max) {
+            store.removeRanks(store.size() - n, store.size());
+        } else {
+            store.removeRanks(0, n);
+        }
+        RemoveCommands.afterRemoval(db, key, z, n);
+        return out;
+    }
+
+    private static void zmpop(CommandContext ctx, Arguments args, ReplySink reply) {
+        long numkeys;
+        try {
+            numkeys = Numbers.parseLong(args.get(1));
+        } catch (NumberFormatException e) {
+            throw new CommandException(SortedSetErrors.NUMKEYS_POSITIVE);
+        }
+        if (numkeys < 1) {
+            throw new CommandException(SortedSetErrors.NUMKEYS_POSITIVE);
+        }
+        long whereIdx = 2 + numkeys;
+        if (whereIdx >= args.count()) {
+            throw CommandException.syntax();
+        }
+        boolean max;
+        if (args.is((int) whereIdx, "min")) {
+            max = false;
+        } else if (args.is((int) whereIdx, "max")) {
+            max = true;
+        } else {
+            throw CommandException.syntax();
+        }
+        long count = -1;
+        for (int j = (int) whereIdx + 1; j < args.count(); j++) {
+            int more = args.count() - 1 - j;
+            if (count == -1 && args.is(j, "count") && more > 0) {
+                j++;
+                try {
+                    count = Numbers.parseLong(args.get(j));
+                } catch (NumberFormatException e) {
+                    throw new CommandException(SortedSetErrors.COUNT_POSITIVE);
+                }
+                if (count < 1) {
+                    throw new CommandException(SortedSetErrors.COUNT_POSITIVE);
+                }
+            } else {
+                throw CommandException.syntax();
+            }
+        }
+        if (count == -1) {
+            count = 1;
+        }
+        Database db = ctx.db();
+        for (int k = 0; k < numkeys; k++) {
+            byte[] key = args.get(2 + k);
+            SortedSet z = Lookup.write(db, key);
+            if (z == null) {
+                continue;
+            }
+            Entries popped = pop(db, key, z, max, count);
+            reply.array(2);
+            reply.bulk(key);
+            reply.array(popped.size());
+            for (int i = 0; i < popped.size(); i++) {
+                reply.array(2);
+                reply.bulk(popped.member(i));
+                reply.doubleValue(popped.score(i));
+            }
+            return;
+        }
+        reply.nullArray();
+    }
+}

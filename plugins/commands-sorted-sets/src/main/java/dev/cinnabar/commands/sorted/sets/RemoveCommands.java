@@ -1,0 +1,118 @@
+package dev.cinnabar.commands.sorted.sets;
+
+import dev.cinnabar.api.command.Arguments;
+import dev.cinnabar.api.command.CommandContext;
+import dev.cinnabar.api.command.CommandRegistrar;
+import dev.cinnabar.api.keyspace.Database;
+import dev.cinnabar.api.reply.ReplySink;
+
+/** ZREM and the ZREMRANGEBY* commands ({@code zremrangeGenericCommand}); emptied sets are deleted. */
+final class RemoveCommands {
+
+    private RemoveCommands() {
+    }
+
+    static void register(CommandRegistrar r) {
+        r.redisCommand("zrem", RemoveCommands::zrem);
+        r.redisCommand("zremrangebyrank", RemoveCommands::byRank);
+        r.redisCommand("zremrangebyscore", RemoveCommands::byScore);
+        r.redisCommand("zremrangebylex", RemoveCommands::byLex);
+    }
+
+    private static void zrem(CommandContext ctx, Arguments args, ReplySink reply) {
+        Database db = ctx.db();
+        byte[] key = args.get(1);
+        SortedSet z = Lookup.write(db, key);
+        if (z == null) {
+            reply.integer(0);
+            return;
+        }
+        long deleted = 0;
+        for (int j = 2; j < args.count(); j++) {
+            if (z.store().remove(args.get(j))) {
+                deleted++;
+                if (z.size() == 0) {
+                    break;
+                }
+            }
+        }
+        afterRemoval(db, key, z, deleted);
+        reply.integer(deleted);
+    }
+
+    /** Deletes an emptied set, or signals the change. */
+    static void afterRemoval(Database db, byte[] key, SortedSet z, long removed) {
+        if (removed == 0) {
+            return;
+        }
+        if (z.size() == 0) {
+            db.delete(key);
+        } else {
+            db.modified(key);
+        }
+    }
+
+    private static void byRank(CommandContext ctx, Arguments args, ReplySink reply) {
+        long start = args.longValue(2);
+        long end = args.longValue(3);
+        Database db = ctx.db();
+        byte[] key = args.get(1);
+        SortedSet z = Lookup.write(db, key);
+        if (z == null) {
+            reply.integer(0);
+            return;
+        }
+        long llen = z.size();
+        if (start < 0) {
+            start = llen + start;
+        }
+        if (end < 0) {
+            end = llen + end;
+        }
+        if (start < 0) {
+            start = 0;
+        }
+        if (start > end || start >= llen) {
+            reply.integer(0);
+            return;
+        }
+        if (end >= llen) {
+            end = llen - 1;
+        }
+        removeSpan(db, key, z, (int) start, (int) (end - start + 1), reply);
+    }
+
+    private static void byScore(CommandContext ctx, Arguments args, ReplySink reply) {
+        ScoreRange range = ScoreRange.parse(args.get(2), args.get(3));
+        Database db = ctx.db();
+        byte[] key = args.get(1);
+        SortedSet z = Lookup.write(db, key);
+        if (z == null) {
+            reply.integer(0);
+            return;
+        }
+        int[] span = Ranges.spanOf(z.store(), range);
+        removeSpan(db, key, z, span[0], span[1], reply);
+    }
+
+    private static void byLex(CommandContext ctx, Arguments args, ReplySink reply) {
+        LexRange range = LexRange.parse(args.get(2), args.get(3));
+        Database db = ctx.db();
+        byte[] key = args.get(1);
+        SortedSet z = Lookup.write(db, key);
+        if (z == null) {
+            reply.integer(0);
+            return;
+        }
+        int[] span = Ranges.lexRun(z.store(), range);
+        removeSpan(db, key, z, span[0], span[1], reply);
+    }
+
+    private static void removeSpan(Database db, byte[] key, SortedSet z, int first, int count, ReplySink reply) {
+        if (count > 0) {
+            z.store().removeRanks(first, first + count);
+        }
+        afterRemoval(db, key, z, count);
+        reply.integer(count);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.cinnabar.commands.sorted.sets;
+
+import dev.cinnabar.api.command.CommandFamily;
+import dev.cinnabar.api.command.CommandRegistrar;
+
+/** Registers Redis's sorted-set commands ({@code t_zset.c}), except the blocking pops. */
+public final class SortedSetCommands implements CommandFamily {
+
+    @Override
+    public String name() {
+        return "sorted-sets";
+    }
+
+    @Override
+    public void register(CommandRegistrar r) {
+        AddCommands.register(r);
+        ReadCommands.register(r);
+        RangeCommands.register(r);
+        RemoveCommands.register(r);
+        PopCommands.register(r);
+        RandMemberCommand.register(r);
+        SetOperationCommands.register(r);
+        ZscanCommand.register(r);
+    }
+}
