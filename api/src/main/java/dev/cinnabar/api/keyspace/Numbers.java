@@ -74,7 +74,8 @@ public final class Numbers {
     /**
      * Parses a double as Redis's {@code string2d}/{@code strtold} callers do: no leading or
      * trailing space, accepts {@code inf}, {@code +inf}, {@code -inf}, {@code infinity}
-     * (any case), rejects {@code nan}. Throws {@link NumberFormatException}.
+     * (any case), rejects {@code nan} and, like {@code strtod}'s ERANGE, values that overflow to
+     * infinity or underflow to zero ({@code 1e400}, {@code 1e-400}). Throws {@link NumberFormatException}.
      */
     public static double parseDouble(byte[] b) {
         int n = b.length;
@@ -114,7 +115,24 @@ public final class Numbers {
         if (Double.isNaN(d)) {
             throw new NumberFormatException();
         }
+        // strtod's ERANGE: string2d refuses an overflow to infinity and an underflow to zero
+        if (Double.isInfinite(d) || (d == 0 && hasNonZeroMantissaDigit(lower))) {
+            throw new NumberFormatException();
+        }
         return d;
+    }
+
+    private static boolean hasNonZeroMantissaDigit(String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == 'e' || c == 'p') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasHexLetters(String lower) {

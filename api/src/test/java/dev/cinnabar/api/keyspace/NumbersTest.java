@@ -41,6 +41,11 @@ class NumbersTest {
         assertThrows(NumberFormatException.class, () -> Numbers.parseDouble(b(" 1")));
         assertThrows(NumberFormatException.class, () -> Numbers.parseDouble(b("1x")));
         assertThrows(NumberFormatException.class, () -> Numbers.parseDouble(b("")));
+        assertThrows(NumberFormatException.class, () -> Numbers.parseDouble(b("1e400")));
+        assertThrows(NumberFormatException.class, () -> Numbers.parseDouble(b("-1e400")));
+        assertThrows(NumberFormatException.class, () -> Numbers.parseDouble(b("1e-400")));
+        assertEquals(0.0, Numbers.parseDouble(b("0e-400")));
+        assertEquals(4.9e-324, Numbers.parseDouble(b("4.9e-324")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;
 import dev.cinnabar.api.command.CommandRegistrar;
+import dev.cinnabar.api.command.ScanCursor;
 import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.keyspace.GlobMatcher;
 import dev.cinnabar.api.keyspace.Numbers;
@@ -23,33 +24,6 @@ final class ZscanCommand {
         r.redisCommand("zscan", ZscanCommand::zscan);
     }
 
-    /** {@code strtoul} as parseScanCursorOrReply uses it: sign allowed, negative wraps, "" is 0. */
-    static long parseCursor(byte[] b) {
-        int i = 0;
-        if (b.length > 0 && (b[0] == '+' || b[0] == '-')) {
-            i = 1;
-        }
-        if (i == 1 && b.length == 1) {
-            throw new CommandException(Errors.INVALID_CURSOR);
-        }
-        long v = 0;
-        for (int k = i; k < b.length; k++) {
-            int d = b[k] - '0';
-            if (d < 0 || d > 9) {
-                throw new CommandException(Errors.INVALID_CURSOR);
-            }
-            if (Long.compareUnsigned(v, Long.divideUnsigned(-1L, 10)) > 0) {
-                throw new CommandException(Errors.INVALID_CURSOR);
-            }
-            long next = v * 10 + d;
-            if (Long.compareUnsigned(next, v * 10) < 0) {
-                throw new CommandException(Errors.INVALID_CURSOR);
-            }
-            v = next;
-        }
-        return b.length > 0 && b[0] == '-' ? -v : v;
-    }
-
     private static final double LISTPACK_INTEGER_LIMIT = (double) (Long.MAX_VALUE / 2);
 
     /**
@@ -64,7 +38,7 @@ final class ZscanCommand {
     }
 
     private static void zscan(CommandContext ctx, Arguments args, ReplySink reply) {
-        long cursor = parseCursor(args.get(2));
+        long cursor = ScanCursor.parse(args.get(2));
         SortedSet z = Lookup.read(ctx.db(), args.get(1));
         if (z == null) {
             reply.array(2);
