@@ -109,12 +109,19 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-echo "Memory: DEBUG POPULATE 1000000 on each..." >&2
-redis-cli -p "$rport" flushall >/dev/null; redis-cli -p "$cport" flushall >/dev/null
-redis-cli -p "$rport" debug populate 1000000 >/dev/null
-redis-cli -p "$cport" debug populate 1000000 >/dev/null
-sleep 1
-rrss=$(rss_kb "$rpid"); crss=$(rss_kb "$cpid")
+echo "Memory: DEBUG POPULATE 1000000 on a fresh server of each kind..." >&2
+rss_after_populate() { # kind -> RSS in kB of a fresh server holding 1M small keys
+  local port; port=$(free_port)
+  local pid
+  if [ "$1" = redis ]; then pid=$(start_redis "$port"); else pid=$(start_cinnabar "$port"); fi
+  wait_pong "$port"
+  redis-cli -p "$port" debug populate 1000000 >/dev/null
+  sleep 2
+  rss_kb "$pid"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+rrss=$(rss_after_populate redis)
+crss=$(rss_after_populate cinnabar)
 
 echo "Start-up: 3 starts of each..." >&2
 rstart=$(for _ in 1 2 3; do startup_ms redis; done | median)
