@@ -382,4 +382,35 @@ class KeyspaceNotificationsDifferentialTest extends DifferentialTest {
         events("PFMERGE h4");
         events("PFCOUNT h h3");
     }
+
+    @Test
+    void keyMissesAreAnnouncedForReadLookups() {
+        same("CONFIG SET notify-keyspace-events KEm");
+        both("SET s v");
+        both("RPUSH l a");
+        events("GET nope");
+        events("MGET s nope nope2");
+        events("EXISTS nope s");
+        events("TYPE nope");
+        events("TTL nope");
+        events("STRLEN nope");
+        events("LRANGE nope 0 -1");
+        events("LLEN nope");
+        events("HGET nope f");
+        events("SMEMBERS nope");
+        events("ZSCORE nope m");
+        events("PFCOUNT nope");
+        events("INCR counter");
+        events("APPEND nope2 x");
+        events("GETRANGE nope 0 1");
+    }
+
+    @Test
+    void transactionsPublishEachCommandsEvents() {
+        same("MULTI");
+        same("SET a 1");
+        same("INCR a");
+        same("DEL a");
+        events("EXEC");
+    }
 }

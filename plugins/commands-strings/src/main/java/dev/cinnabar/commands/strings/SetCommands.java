@@ -33,8 +33,10 @@ final class SetCommands {
     private static void set(CommandContext ctx, Arguments args, ReplySink reply) {
         if (args.count() == 3) {
             // the benchmarked path: no option parsing, no allocation beyond the value holder
-            ctx.db().set(args.get(1), StringValue.of(args.get(2)));
-            ctx.db().notifyKeyspaceEvent(KeyspaceEvents.STRING, "set", args.get(1));
+            Database db = ctx.db();
+            byte[] key = args.get(1);
+            db.set(key, StringValue.of(args.get(2)));
+            db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "set", key);
             reply.ok();
             return;
         }
