@@ -413,4 +413,42 @@ class KeyspaceNotificationsDifferentialTest extends DifferentialTest {
         same("DEL a");
         events("EXEC");
     }
+
+    @Test
+    void edgeCasesPublishWhatRedisDoes() {
+        same("CONFIG SET notify-keyspace-events KEAn");
+        events("SET k v EXAT 1");
+        events("SET k v PXAT 1");
+        events("SET k v");
+        events("GETEX k PXAT 1");
+        events("SET k v EX 100");
+        events("RENAME k k2");
+        events("EXPIRE k2 0");
+        events("RPUSH l a");
+        events("SET l v GET");
+        events("LMOVE l l LEFT RIGHT");
+        events("RPOPLPUSH l other");
+        events("SADD s a");
+        events("SET str x");
+        events("SMOVE s str a");
+        events("ZADD z 5 a");
+        events("ZADD z GT 1 a");
+        events("ZADD z LT 1 a");
+        events("HINCRBY h f 1");
+        events("HINCRBYFLOAT h g 1.5");
+        events("SETRANGE sr 3 x");
+        events("SETBIT sb 0 0");
+        events("BITFIELD bf2 SET u8 0 0");
+        events("MSET m1 1 m2 2 m1 3");
+        events("LINSERT nolist BEFORE a b");
+        events("LPUSHX nolist a");
+        events("PFADD p");
+        events("PFMERGE p2");
+        events("INCRBYFLOAT f 1");
+        events("SINTERSTORE dst nope");
+        events("SUNIONSTORE dst s nope");
+        events("ZUNIONSTORE zdst 1 z");
+        events("COPY zdst zcopy DB 3");
+        events("MOVE zcopy 4");
+    }
 }
