@@ -16,6 +16,8 @@ import dev.cinnabar.kernel.keyspace.Keyspace;
 import dev.cinnabar.kernel.net.ClientRegistry;
 import dev.cinnabar.kernel.net.NetworkServer;
 import dev.cinnabar.kernel.plugin.PluginHost;
+import dev.cinnabar.kernel.pubsub.KeyspaceEventFlags;
+import dev.cinnabar.kernel.pubsub.KeyspaceNotifier;
 import dev.cinnabar.kernel.pubsub.PubSub;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -67,6 +69,16 @@ public final class Server {
         this.dispatcher = new Dispatcher(this);
         this.blockedClients = new BlockedClients(this);
         this.pubSub = new PubSub();
+        keyspace.eventPublisher(new KeyspaceNotifier(pubSub));
+        // The flags come from the string as given: CONFIG GET's normalised form can lose one ("n"
+        // hides behind "A", as in Redis), so they are taken while normalising, not from the result.
+        config.normalizer("notify-keyspace-events", v -> {
+            int flags = KeyspaceEventFlags.parse(v);
+            keyspace.notifyFlags(flags);
+            return KeyspaceEventFlags.format(flags);
+        });
+        var notifyEvents = config.entry("notify-keyspace-events");
+        config.assign(notifyEvents, notifyEvents.value());
         this.watchedKeys = new WatchedKeys(keyspace);
         keyspace.addListener(blockedClients);
         keyspace.addListener(watchedKeys);

@@ -58,4 +58,14 @@ public interface CommandContext {
     default void block(java.util.List<byte[]> keys, long timeoutMillis, BlockedCommand command) {
         throw new IllegalStateException("this context cannot block");
     }
+
+    /**
+     * Publishes a keyspace notification for {@code key} in the client's selected database; see
+     * {@link Database#notifyKeyspaceEvent}.
+     *
+     * @since 1.1.0
+     */
+    default void notifyKeyspaceEvent(int type, String event, byte[] key) {
+        db().notifyKeyspaceEvent(type, event, key);
+    }
 }

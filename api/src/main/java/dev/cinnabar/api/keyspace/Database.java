@@ -112,6 +112,18 @@ public interface Database {
     /** Signals that the value under {@code key} changed in place ({@code WATCH}, keyspace events). */
     void modified(byte[] key);
 
+    /**
+     * Publishes keyspace notification {@code event} of class {@code type} (a
+     * {@link KeyspaceEvents} constant) for {@code key} in this database, as Redis's
+     * {@code notifyKeyspaceEvent}. Nothing happens (beyond one test) when the class is not enabled
+     * in {@code notify-keyspace-events}. The kernel itself sends {@code expired}, {@code new} and
+     * {@code keymiss}; commands send the rest, after the change, in Redis's order.
+     *
+     * @since 1.1.0
+     */
+    default void notifyKeyspaceEvent(int type, String event, byte[] key) {
+    }
+
     /** Number of keys, counting expired keys not yet reclaimed (as {@code DBSIZE}). */
     long size();
 

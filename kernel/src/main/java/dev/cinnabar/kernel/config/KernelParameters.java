@@ -2,6 +2,7 @@ package dev.cinnabar.kernel.config;
 
 import dev.cinnabar.api.config.ConfigParameter;
 import dev.cinnabar.api.config.ConfigType;
+import dev.cinnabar.kernel.pubsub.KeyspaceEventFlags;
 
 import java.nio.file.Path;
 
@@ -65,7 +66,8 @@ public final class KernelParameters {
         c.register(ConfigParameter.of("cluster-enabled", ConfigType.bool(), "no").asImmutable());
         c.register(ConfigParameter.of("always-show-logo", ConfigType.bool(), "no").asImmutable());
         c.register(ConfigParameter.of("set-proc-title", ConfigType.bool(), "yes").asImmutable());
-        c.register(ConfigParameter.of("notify-keyspace-events", ConfigType.text(), ""));
+        c.register(ConfigParameter.of("notify-keyspace-events",
+                new ConfigType.Custom(KeyspaceEventFlags::validate), ""));
         c.register(ConfigParameter.of("slowlog-log-slower-than", ConfigType.integer(-1, MAX), "10000"));
         c.register(ConfigParameter.of("slowlog-max-len", ConfigType.integer(0, MAX), "128"));
         c.register(ConfigParameter.of("latency-monitor-threshold", ConfigType.integer(0, MAX), "0"));

@@ -1,6 +1,7 @@
 package dev.cinnabar.kernel.keyspace;
 
 import dev.cinnabar.api.keyspace.Database;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 import dev.cinnabar.api.keyspace.RedisValue;
 
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class KernelDatabase implements Database {
         table.remove(e.key);
         keyspace.stats().expiredKeys++;
         keyspace.listener().modified(id, e.key);
+        keyspace.notify(KeyspaceEvents.EXPIRED, "expired", id, e.key);
     }
 
     // The command's frozen clock: no system call per access on the GET/SET path.
@@ -69,6 +71,10 @@ public final class KernelDatabase implements Database {
      * its access frequency as Redis's dbOverwrite does.
      */
     private void stored(KeyTable.Entry e, boolean existed) {
+        if (!existed) {
+            // Redis's dbAdd sends "new" as the key appears, before the command's own event
+            keyspace.notify(KeyspaceEvents.NEW, "new", id, e.key);
+        }
         e.lruSeconds = lruNow();
         if (existed && keyspace.lfuPolicy()) {
             e.lfu = LfuCounter.accessed(e.lfu);
@@ -90,6 +96,7 @@ public final class KernelDatabase implements Database {
         KeyTable.Entry e = entry(key);
         if (e == null) {
             keyspace.stats().misses++;
+            keyspace.notify(KeyspaceEvents.KEY_MISS, "keymiss", id, key);
         } else {
             keyspace.stats().hits++;
         }
@@ -236,6 +243,11 @@ public final class KernelDatabase implements Database {
     @Override
     public void modified(byte[] key) {
         keyspace.listener().modified(id, key);
+    }
+
+    @Override
+    public void notifyKeyspaceEvent(int type, String event, byte[] key) {
+        keyspace.notify(type, event, id, key);
     }
 
     @Override

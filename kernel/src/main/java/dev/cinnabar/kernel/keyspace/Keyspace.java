@@ -26,7 +26,15 @@ public final class Keyspace {
         }
     }
 
+    /** Sends keyspace notifications out (through pub/sub); called only for enabled classes. */
+    @FunctionalInterface
+    public interface EventPublisher {
+        void publish(int flags, String event, int db, byte[] key);
+    }
+
     private final KernelDatabase[] databases;
+    private int notifyFlags; // notify-keyspace-events as bits; 0 = every notification is one int test
+    private EventPublisher events = (f, e, d, k) -> { };
     private final KeyspaceStats stats = new KeyspaceStats();
     private long commandTime = System.currentTimeMillis();
     private final ModificationFanout listeners = new ModificationFanout();
@@ -74,6 +82,23 @@ public final class Keyspace {
     /** Freezes the clock for the command about to run. */
     public void freezeClock(long millis) {
         commandTime = millis;
+    }
+
+    /** Where keyspace notifications go. */
+    public void eventPublisher(EventPublisher p) {
+        events = p;
+    }
+
+    /** The enabled classes ({@code notify-keyspace-events} as {@link dev.cinnabar.api.keyspace.KeyspaceEvents} bits). */
+    public void notifyFlags(int flags) {
+        notifyFlags = flags;
+    }
+
+    /** Redis's {@code notifyKeyspaceEvent}: publishes only when {@code type} is enabled. */
+    void notify(int type, String event, int db, byte[] key) {
+        if ((notifyFlags & type) != 0) {
+            events.publish(notifyFlags, event, db, key);
+        }
     }
 
     /** Adds a listener; each is told about every change, in the order they were added. */

@@ -25,5 +25,15 @@
  * order there, one of the orders Redis can produce. Where Redis's order is fixed we follow it:
  * subscribers of one channel in subscription order, channel subscribers before pattern
  * subscribers, a client's patterns in subscription order for PUNSUBSCRIBE (a list in 7.0).
+ *
+ * <h2>Keyspace notifications</h2>
+ * Commands announce their changes with
+ * {@link dev.cinnabar.api.keyspace.Database#notifyKeyspaceEvent} (event names and order as in
+ * Redis 7.0's {@code t_*.c}, {@code db.c}, {@code expire.c}); the kernel adds {@code expired}
+ * (lazy and active expiry), {@code new} (a key appears, Redis's {@code dbAdd}) and
+ * {@code keymiss} (a counted read lookup finds nothing). {@code Keyspace} tests the enabled
+ * classes ({@code notify-keyspace-events}, {@link dev.cinnabar.kernel.pubsub.KeyspaceEventFlags})
+ * first, so a disabled class costs one int test; {@link dev.cinnabar.kernel.pubsub.KeyspaceNotifier}
+ * publishes to {@code __keyspace@<db>__:<key>} and then {@code __keyevent@<db>__:<event>}.
  */
 package dev.cinnabar.kernel.pubsub;

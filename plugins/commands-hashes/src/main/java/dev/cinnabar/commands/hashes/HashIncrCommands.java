@@ -9,6 +9,7 @@ import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.LongDouble;
 import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 import java.nio.charset.StandardCharsets;
 
@@ -47,6 +48,7 @@ final class HashIncrCommands {
         }
         long result = value + incr;
         store(ctx, db, key, h, field, Numbers.toBytes(result));
+        db.notifyKeyspaceEvent(KeyspaceEvents.HASH, "hincrby", key);
         reply.integer(result);
     }
 
@@ -76,6 +78,7 @@ final class HashIncrCommands {
         }
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         store(ctx, db, key, h, field, text);
+        db.notifyKeyspaceEvent(KeyspaceEvents.HASH, "hincrbyfloat", key);
         reply.bulk(text);
     }
 

@@ -8,6 +8,7 @@ import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** {@code HSET}, {@code HMSET}, {@code HSETNX}, {@code HDEL}. */
 final class HashWriteCommands {
@@ -56,6 +57,7 @@ final class HashWriteCommands {
         } else {
             db.modified(key);
         }
+        db.notifyKeyspaceEvent(KeyspaceEvents.HASH, "hset", key);
         return added;
     }
 
@@ -80,6 +82,7 @@ final class HashWriteCommands {
         } else {
             db.modified(key);
         }
+        db.notifyKeyspaceEvent(KeyspaceEvents.HASH, "hset", key);
         reply.integer(1);
     }
 
@@ -106,6 +109,12 @@ final class HashWriteCommands {
         }
         if (deleted > 0 && !keyRemoved) {
             db.modified(key);
+        }
+        if (deleted > 0) {
+            db.notifyKeyspaceEvent(KeyspaceEvents.HASH, "hdel", key);
+        }
+        if (keyRemoved) {
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
         }
         reply.integer(deleted);
     }

@@ -6,6 +6,7 @@ import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** PFADD, PFCOUNT and PFMERGE, with Redis's side effects on the stored bytes. */
 final class PfCommands {
@@ -53,6 +54,9 @@ final class PfCommands {
         }
         if (updated > 0 && value != null) {
             db.modified(key);
+        }
+        if (updated > 0) {
+            db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "pfadd", key);
         }
         reply.integer(updated > 0 ? 1 : 0);
     }
@@ -154,6 +158,8 @@ final class PfCommands {
         if (value != null) {
             db.modified(key);
         }
+        // Redis 7.0's PFMERGE announces itself as "pfadd"
+        db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "pfadd", key);
         reply.ok();
     }
 }

@@ -8,6 +8,7 @@ import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 import java.util.Arrays;
 
@@ -42,6 +43,8 @@ final class DatabaseCommands {
         }
         store(dst, key, value, expire);
         src.delete(key);
+        src.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "move_from", key);
+        dst.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "move_to", key);
         reply.integer(1);
     }
 
@@ -76,7 +79,9 @@ final class DatabaseCommands {
             reply.integer(0);
             return;
         }
+        dst.delete(newKey); // as Redis's dbDelete + dbAdd: a replaced key counts as new ("new" event)
         store(dst, newKey, value.copy(), expire);
+        dst.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "copy_to", newKey);
         reply.integer(1);
     }
 

@@ -7,6 +7,7 @@ import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT, TTL, PTTL, EXPIRETIME, PEXPIRETIME and PERSIST ({@code expire.c}). */
 final class ExpireCommands {
@@ -56,8 +57,10 @@ final class ExpireCommands {
         if (when <= ctx.now()) {
             // an expiry in the past deletes the key at once and still counts as set
             db.delete(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
         } else {
             db.setExpire(key, when);
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "expire", key);
         }
         reply.integer(1);
     }
@@ -89,6 +92,10 @@ final class ExpireCommands {
             reply.integer(0);
             return;
         }
-        reply.integer(db.persist(key) ? 1 : 0);
+        boolean removed = db.persist(key);
+        if (removed) {
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "persist", key);
+        }
+        reply.integer(removed ? 1 : 0);
     }
 }

@@ -6,6 +6,7 @@ import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 import java.util.function.Predicate;
 
@@ -28,7 +29,13 @@ final class KeyLookupCommands {
 
     private static void delete(CommandContext ctx, Arguments args, ReplySink reply) {
         Database db = ctx.db();
-        reply.integer(countKeys(args, db::delete));
+        reply.integer(countKeys(args, key -> {
+            if (!db.delete(key)) {
+                return false;
+            }
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
+            return true;
+        }));
     }
 
     /** Counts every argument, so {@code EXISTS k k} is 2, as in Redis. */

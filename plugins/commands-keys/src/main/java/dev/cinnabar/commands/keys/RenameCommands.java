@@ -8,6 +8,7 @@ import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 import java.util.Arrays;
 
@@ -41,11 +42,14 @@ final class RenameCommands {
             return;
         }
         db.delete(from);
+        db.delete(to); // as Redis's dbDelete + dbAdd: the new name counts as a new key ("new" event)
         if (expire == Database.NO_EXPIRE) {
             db.set(to, value);
         } else {
             db.set(to, value, expire);
         }
+        db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "rename_from", from);
+        db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "rename_to", to);
         replyDone(reply, nx, true);
     }
 

@@ -73,7 +73,7 @@ final class BlockingCommands {
         reply.array(2);
         reply.bulk(key);
         reply.bulk(value);
-        Lists.removed(db, key, list);
+        Lists.removed(db, key, list, Lists.popEvent(left));
     }
 
     /** {@code BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]}: the timeout is parsed last. */

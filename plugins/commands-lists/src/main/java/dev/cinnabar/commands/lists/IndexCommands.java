@@ -4,6 +4,7 @@ import dev.cinnabar.api.command.CommandException;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.keyspace.Database;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** {@code LLEN}, {@code LINDEX} and {@code LSET}. */
 final class IndexCommands {
@@ -45,6 +46,7 @@ final class IndexCommands {
             }
             list.set(i, args.get(3));
             db.modified(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.LIST, "lset", key);
             reply.ok();
         });
     }

@@ -5,6 +5,7 @@ import dev.cinnabar.api.command.CommandException;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** What the list commands share: typed lookups, LEFT/RIGHT, range replies, deleting emptied lists. */
 final class Lists {
@@ -37,13 +38,29 @@ final class Lists {
         throw CommandException.syntax();
     }
 
-    /** After removing elements: Redis deletes a list that became empty, else the key was modified. */
-    static void removed(Database db, byte[] key, ListValue list) {
+    /**
+     * After removing elements: publishes {@code event}, then Redis deletes a list that became
+     * empty (with a {@code del} event), else the key was modified.
+     */
+    static void removed(Database db, byte[] key, ListValue list, String event) {
         if (list.isEmpty()) {
             db.delete(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.LIST, event, key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
         } else {
             db.modified(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.LIST, event, key);
         }
+    }
+
+    /** The event of a pop from that end. */
+    static String popEvent(boolean left) {
+        return left ? "lpop" : "rpop";
+    }
+
+    /** The event of a push onto that end. */
+    static String pushEvent(boolean left) {
+        return left ? "lpush" : "rpush";
     }
 
     /**
@@ -93,7 +110,7 @@ final class Lists {
         for (int i = 0; i < n; i++) {
             reply.bulk(list.remove(left));
         }
-        removed(db, key, list);
+        removed(db, key, list, popEvent(left));
     }
 
     /** Pushes {@code element}, creating the list when {@code list} is null; returns the list. */
@@ -106,6 +123,7 @@ final class Lists {
             list.add(left, element);
             db.modified(key);
         }
+        db.notifyKeyspaceEvent(KeyspaceEvents.LIST, pushEvent(left), key);
         return list;
     }
 }

@@ -39,7 +39,7 @@ final class MoveCommands {
                         boolean fromLeft, boolean toLeft, ReplySink reply) {
         byte[] value = src.remove(fromLeft);
         Lists.push(db, destination, dst, toLeft, value);
-        Lists.removed(db, source, src);
+        Lists.removed(db, source, src, Lists.popEvent(fromLeft));
         reply.bulk(value);
     }
 }

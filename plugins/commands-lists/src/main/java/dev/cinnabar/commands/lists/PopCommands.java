@@ -54,7 +54,7 @@ final class PopCommands {
         }
         if (!hasCount) {
             reply.bulk(list.remove(left));
-            Lists.removed(db, key, list);
+            Lists.removed(db, key, list, Lists.popEvent(left));
             return;
         }
         if (count == 0) {

@@ -6,6 +6,7 @@ import dev.cinnabar.api.command.CommandException;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** {@code LPUSH}, {@code RPUSH}, {@code LPUSHX}, {@code RPUSHX} and {@code LINSERT}. */
 final class PushCommands {
@@ -38,6 +39,7 @@ final class PushCommands {
             addAll(list, args, left);
             db.modified(key);
         }
+        db.notifyKeyspaceEvent(KeyspaceEvents.LIST, Lists.pushEvent(left), key);
         reply.integer(list.size());
     }
 
@@ -72,6 +74,7 @@ final class PushCommands {
         }
         list.insert(after ? pivot + 1 : pivot, args.get(4));
         db.modified(key);
+        db.notifyKeyspaceEvent(KeyspaceEvents.LIST, "linsert", key);
         reply.integer(list.size());
     }
 }

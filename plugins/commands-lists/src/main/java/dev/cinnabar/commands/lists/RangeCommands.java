@@ -45,7 +45,7 @@ final class RangeCommands {
             } else {
                 list.retain((int) start, (int) Math.min(end, llen - 1));
             }
-            Lists.removed(db, key, list);
+            Lists.removed(db, key, list, "ltrim");
             reply.ok();
         });
         r.redisCommand("lrem", (ctx, args, reply) -> {
@@ -61,7 +61,7 @@ final class RangeCommands {
             long limit = toRemove < 0 ? (toRemove == Long.MIN_VALUE ? Long.MAX_VALUE : -toRemove) : toRemove;
             int removed = list.removeEqual(args.get(3), limit, toRemove < 0);
             if (removed > 0) {
-                Lists.removed(db, key, list);
+                Lists.removed(db, key, list, "lrem");
             }
             reply.integer(removed);
         });

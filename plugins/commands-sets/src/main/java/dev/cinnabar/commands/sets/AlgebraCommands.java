@@ -6,6 +6,7 @@ import dev.cinnabar.api.command.CommandException;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** SINTER, SINTERCARD, SINTERSTORE, SUNION, SUNIONSTORE, SDIFF, SDIFFSTORE. */
 final class AlgebraCommands {
@@ -94,8 +95,10 @@ final class AlgebraCommands {
         int n = result.size();
         if (n > 0) {
             db.set(dstKey, result);
-        } else {
-            db.delete(dstKey);
+            // the event is the command's name: sinterstore, sunionstore, sdiffstore
+            db.notifyKeyspaceEvent(KeyspaceEvents.SET, ctx.commandName(), dstKey);
+        } else if (db.delete(dstKey)) {
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", dstKey);
         }
         reply.integer(n);
     }

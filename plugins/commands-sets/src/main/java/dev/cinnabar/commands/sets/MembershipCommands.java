@@ -5,6 +5,7 @@ import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** Adding, removing, testing and listing members: SADD, SREM, SMOVE, SISMEMBER, SMISMEMBER, SCARD, SMEMBERS. */
 final class MembershipCommands {
@@ -43,6 +44,9 @@ final class MembershipCommands {
         if (added > 0 && !created) {
             db.modified(key);
         }
+        if (added > 0) {
+            db.notifyKeyspaceEvent(KeyspaceEvents.SET, "sadd", key);
+        }
         reply.integer(added);
     }
 
@@ -67,6 +71,12 @@ final class MembershipCommands {
             db.delete(key);
         } else if (removed > 0) {
             db.modified(key);
+        }
+        if (removed > 0) {
+            db.notifyKeyspaceEvent(KeyspaceEvents.SET, "srem", key);
+            if (set.size() == 0) {
+                db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
+            }
         }
         reply.integer(removed);
     }
@@ -95,8 +105,10 @@ final class MembershipCommands {
             reply.integer(0);
             return;
         }
+        db.notifyKeyspaceEvent(KeyspaceEvents.SET, "srem", srcKey);
         if (src.size() == 0) {
             db.delete(srcKey);
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", srcKey);
         } else {
             db.modified(srcKey);
         }
@@ -106,6 +118,7 @@ final class MembershipCommands {
         }
         if (dst.add(member, SetLookup.maxIntsetEntries(ctx))) {
             db.modified(dstKey);
+            db.notifyKeyspaceEvent(KeyspaceEvents.SET, "sadd", dstKey);
         }
         reply.integer(1);
     }

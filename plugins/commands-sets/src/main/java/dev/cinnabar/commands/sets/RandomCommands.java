@@ -7,6 +7,7 @@ import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /**
  * Random members: SPOP and SRANDMEMBER, with and without a count, following the cases of
@@ -67,8 +68,10 @@ final class RandomCommands {
         int i = set.randomIndex();
         set.replyMember(i, reply);
         set.removeAt(i);
+        db.notifyKeyspaceEvent(KeyspaceEvents.SET, "spop", key);
         if (set.size() == 0) {
             db.delete(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
         } else {
             db.modified(key);
         }
@@ -87,9 +90,11 @@ final class RandomCommands {
             return;
         }
         int size = set.size();
+        db.notifyKeyspaceEvent(KeyspaceEvents.SET, "spop", key);
         if (count >= size) {
             AlgebraCommands.replyMembers(SetAlgebra.union(new SetValue[] {set}, SetLookup.maxIntsetEntries(ctx)), reply);
             db.delete(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
             return;
         }
         int n = (int) count;

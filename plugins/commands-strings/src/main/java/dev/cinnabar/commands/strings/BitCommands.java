@@ -8,6 +8,7 @@ import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** {@code SETBIT}, {@code GETBIT}, {@code BITCOUNT}, {@code BITPOS}, {@code BITOP} as in Redis 7.0's {@code bitops.c}. */
 final class BitCommands {
@@ -36,6 +37,7 @@ final class BitCommands {
         int old = (b[index] >> bit) & 1;
         b[index] = (byte) ((b[index] & ~(1 << bit)) | ((int) on << bit));
         ctx.db().modified(args.get(1));
+        ctx.db().notifyKeyspaceEvent(KeyspaceEvents.STRING, "setbit", args.get(1));
         reply.integer(old);
     }
 
@@ -288,7 +290,9 @@ final class BitCommands {
         }
         byte[] targetKey = args.get(2);
         if (maxLen == 0) {
-            db.delete(targetKey);
+            if (db.delete(targetKey)) {
+                db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", targetKey);
+            }
             reply.integer(0);
             return;
         }
@@ -309,6 +313,7 @@ final class BitCommands {
             res[i] = (byte) out;
         }
         db.set(targetKey, StringValue.raw(res));
+        db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "set", targetKey);
         reply.integer(maxLen);
     }
 }

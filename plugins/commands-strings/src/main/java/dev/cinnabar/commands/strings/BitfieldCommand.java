@@ -8,6 +8,7 @@ import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +129,7 @@ final class BitfieldCommand {
         }
         if (changed) {
             ctx.db().modified(key);
+            ctx.db().notifyKeyspaceEvent(KeyspaceEvents.STRING, "setbit", key);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** {@code GET}, {@code GETDEL}, {@code GETEX}, {@code GETSET}, {@code MGET}: the reading side of {@code t_string.c}. */
 final class GetCommands {
@@ -21,11 +22,13 @@ final class GetCommands {
             replyValue(v, reply);
             if (v != null) {
                 ctx.db().delete(args.get(1));
+                ctx.db().notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", args.get(1));
             }
         });
         r.redisCommand("getset", (ctx, args, reply) -> {
             replyValue(ctx.db().getString(args.get(1)), reply);
             ctx.db().set(args.get(1), StringValue.of(args.get(2)));
+            ctx.db().notifyKeyspaceEvent(KeyspaceEvents.STRING, "set", args.get(1));
         });
         r.redisCommand("getex", GetCommands::getex);
         r.redisCommand("mget", GetCommands::mget);
@@ -54,10 +57,12 @@ final class GetCommands {
         reply.bulk(v.array(), 0, v.length());
         if (opts.absolute() && expireAt <= ctx.now()) {
             db.delete(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
         } else if (opts.hasExpire()) {
             db.setExpire(key, expireAt);
-        } else if (opts.has(ExtendedOptions.PERSIST)) {
-            db.persist(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "expire", key);
+        } else if (opts.has(ExtendedOptions.PERSIST) && db.persist(key)) {
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "persist", key);
         }
     }
 

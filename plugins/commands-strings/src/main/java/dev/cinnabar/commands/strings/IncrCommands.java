@@ -10,6 +10,7 @@ import dev.cinnabar.api.keyspace.LongDouble;
 import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 import java.nio.charset.StandardCharsets;
 
@@ -55,6 +56,7 @@ final class IncrCommands {
         }
         long result = value + incr;
         db.setKeepTtl(key, StringValue.ofLong(result));
+        db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "incrby", key);
         reply.integer(result);
     }
 
@@ -78,6 +80,7 @@ final class IncrCommands {
         }
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         db.setKeepTtl(key, StringValue.created(text));
+        db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "incrbyfloat", key);
         reply.bulk(text);
     }
 }

@@ -8,6 +8,7 @@ import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** {@code MSET} and {@code MSETNX}: Redis's {@code msetGenericCommand}. */
 final class MsetCommands {
@@ -37,6 +38,7 @@ final class MsetCommands {
         }
         for (int j = 1; j < argc; j += 2) {
             db.set(args.get(j), StringValue.of(args.get(j + 1)));
+            db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "set", args.get(j));
         }
         if (nx) {
             reply.integer(1);

@@ -7,6 +7,7 @@ import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** {@code APPEND}, {@code STRLEN}, {@code GETRANGE}/{@code SUBSTR}, {@code SETRANGE}. */
 final class RangeCommands {
@@ -47,12 +48,14 @@ final class RangeCommands {
         StringValue v = db.lookupWrite(key, StringValue.class);
         if (v == null) {
             db.set(key, StringValue.of(extra));
+            db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "append", key);
             reply.integer(extra.length);
             return;
         }
         checkedLength(ctx, v.length(), extra.length);
         v.append(extra); // in place: raw encoding from now on, as Redis's dbUnshareStringValue
         db.modified(key);
+        db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "append", key);
         reply.integer(v.length());
     }
 
@@ -109,6 +112,7 @@ final class RangeCommands {
             byte[] bytes = new byte[total];
             System.arraycopy(value, 0, bytes, (int) offset, value.length);
             db.set(key, StringValue.raw(bytes));
+            db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "setrange", key);
             reply.integer(total);
             return;
         }
@@ -120,6 +124,7 @@ final class RangeCommands {
         byte[] bytes = v.growTo(total);
         System.arraycopy(value, 0, bytes, (int) offset, value.length);
         db.modified(key);
+        db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "setrange", key);
         reply.integer(v.length());
     }
 }

@@ -6,6 +6,7 @@ import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** {@code SET} with its options, {@code SETNX}, {@code SETEX}, {@code PSETEX}: Redis's {@code setGenericCommand}. */
 final class SetCommands {
@@ -22,6 +23,7 @@ final class SetCommands {
                 return;
             }
             db.set(args.get(1), StringValue.of(args.get(2)));
+            db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "set", args.get(1));
             reply.integer(1);
         });
         r.redisCommand("setex", (ctx, args, reply) -> setWithExpire(ctx, args, reply, true));
@@ -31,7 +33,10 @@ final class SetCommands {
     private static void set(CommandContext ctx, Arguments args, ReplySink reply) {
         if (args.count() == 3) {
             // the benchmarked path: no option parsing, no allocation beyond the value holder
-            ctx.db().set(args.get(1), StringValue.of(args.get(2)));
+            Database db = ctx.db();
+            byte[] key = args.get(1);
+            db.set(key, StringValue.of(args.get(2)));
+            db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "set", key);
             reply.ok();
             return;
         }
@@ -62,6 +67,10 @@ final class SetCommands {
         } else {
             db.set(key, value);
         }
+        db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "set", key);
+        if (opts.hasExpire()) {
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "expire", key);
+        }
         if (!opts.has(ExtendedOptions.GET)) {
             reply.ok();
         }
@@ -69,7 +78,10 @@ final class SetCommands {
 
     private static void setWithExpire(CommandContext ctx, Arguments args, ReplySink reply, boolean seconds) {
         long expireAt = ExtendedOptions.expireAt(ctx, args.get(2), seconds, true);
-        ctx.db().set(args.get(1), StringValue.of(args.get(3)), expireAt);
+        Database db = ctx.db();
+        db.set(args.get(1), StringValue.of(args.get(3)), expireAt);
+        db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "set", args.get(1));
+        db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "expire", args.get(1));
         reply.ok();
     }
 }

@@ -6,6 +6,7 @@ import dev.cinnabar.api.command.CommandException;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** ZADD and ZINCRBY ({@code zaddGenericCommand}, {@code zsetAdd}). */
 final class AddCommands {
@@ -115,6 +116,9 @@ final class AddCommands {
                 db.set(key, zset);
             } else if (added + updated > 0) {
                 db.modified(key);
+            }
+            if (added + updated > 0) {
+                db.notifyKeyspaceEvent(KeyspaceEvents.ZSET, incr ? "zincr" : "zadd", key);
             }
         }
         if (incr) {

@@ -3,6 +3,7 @@ package dev.cinnabar.commands.sorted.sets;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 import java.util.Arrays;
 
@@ -73,7 +74,9 @@ final class Entries implements ZSetStore.EntryVisitor {
     int store(CommandContext ctx, byte[] dst) {
         Database db = ctx.db();
         if (size == 0) {
-            db.delete(dst);
+            if (db.delete(dst)) {
+                db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", dst);
+            }
             return 0;
         }
         SortedSet.Limits limits = SortedSet.Limits.of(ctx);
@@ -83,6 +86,8 @@ final class Entries implements ZSetStore.EntryVisitor {
             store.insert(members[i], scores[i]);
         }
         db.set(dst, zset);
+        // the event is the command's name: zunionstore, zinterstore, zdiffstore, zrangestore
+        db.notifyKeyspaceEvent(KeyspaceEvents.ZSET, ctx.commandName(), dst);
         return size;
     }
 }

@@ -67,7 +67,7 @@ final class PopCommands {
         } else {
             store.removeRanks(0, n);
         }
-        RemoveCommands.afterRemoval(db, key, z, n);
+        RemoveCommands.afterRemoval(db, key, z, n, max ? "zpopmax" : "zpopmin");
         return out;
     }
 

@@ -5,6 +5,7 @@ import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Database;
 import dev.cinnabar.api.reply.ReplySink;
+import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 /** ZREM and the ZREMRANGEBY* commands ({@code zremrangeGenericCommand}); emptied sets are deleted. */
 final class RemoveCommands {
@@ -36,19 +37,22 @@ final class RemoveCommands {
                 }
             }
         }
-        afterRemoval(db, key, z, deleted);
+        afterRemoval(db, key, z, deleted, "zrem");
         reply.integer(deleted);
     }
 
-    /** Deletes an emptied set, or signals the change. */
-    static void afterRemoval(Database db, byte[] key, SortedSet z, long removed) {
+    /** Publishes {@code event}, then deletes an emptied set (event {@code del}) or signals the change. */
+    static void afterRemoval(Database db, byte[] key, SortedSet z, long removed, String event) {
         if (removed == 0) {
             return;
         }
         if (z.size() == 0) {
             db.delete(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.ZSET, event, key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
         } else {
             db.modified(key);
+            db.notifyKeyspaceEvent(KeyspaceEvents.ZSET, event, key);
         }
     }
 
@@ -79,7 +83,7 @@ final class RemoveCommands {
         if (end >= llen) {
             end = llen - 1;
         }
-        removeSpan(db, key, z, (int) start, (int) (end - start + 1), reply);
+        removeSpan(db, key, z, (int) start, (int) (end - start + 1), reply, "zremrangebyrank");
     }
 
     private static void byScore(CommandContext ctx, Arguments args, ReplySink reply) {
@@ -92,7 +96,7 @@ final class RemoveCommands {
             return;
         }
         int[] span = Ranges.spanOf(z.store(), range);
-        removeSpan(db, key, z, span[0], span[1], reply);
+        removeSpan(db, key, z, span[0], span[1], reply, "zremrangebyscore");
     }
 
     private static void byLex(CommandContext ctx, Arguments args, ReplySink reply) {
@@ -105,14 +109,15 @@ final class RemoveCommands {
             return;
         }
         int[] span = Ranges.lexRun(z.store(), range);
-        removeSpan(db, key, z, span[0], span[1], reply);
+        removeSpan(db, key, z, span[0], span[1], reply, "zremrangebylex");
     }
 
-    private static void removeSpan(Database db, byte[] key, SortedSet z, int first, int count, ReplySink reply) {
+    private static void removeSpan(Database db, byte[] key, SortedSet z, int first, int count, ReplySink reply,
+                                   String event) {
         if (count > 0) {
             z.store().removeRanks(first, first + count);
         }
-        afterRemoval(db, key, z, count);
+        afterRemoval(db, key, z, count, event);
         reply.integer(count);
     }
 }
