@@ -143,6 +143,11 @@ public abstract class DifferentialTest {
         }
     }
 
+    /** Compares two replies read separately (from extra connections, or after a blocked command was served). */
+    protected static void assertSameReply(byte[] expected, byte[] actual, String what) {
+        assertEquals(Replies.show(expected), Replies.show(actual), "reply to " + what);
+    }
+
     /** Sends to both without comparing (set-up whose replies are compared elsewhere). */
     protected void both(String line) {
         r.call(line);
