@@ -126,7 +126,9 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
                     {"BZMPOP 0 1 b MIN COUNT 2", "ZDIFFSTORE b 2 src1 src2"},
                     {"BZPOPMAX a 0", "ZRANGESTORE a src2 0 1"},
                     {"BZPOPMIN b 0", "RENAME src1 b"},
-                    {"BZMPOP 0 1 a MAX", "COPY src2 a"}}) {
+                    {"BZMPOP 0 1 a MAX", "COPY src2 a"},
+                    {"BZPOPMIN a a b a 0", "ZADD a 1 dup"},
+                    {"BZMPOP 0 3 b a b MIN COUNT 9", "ZADD b 1 dup 2 other"}}) {
                 both("ZADD src1 1 x 2 y 3 z");
                 both("ZADD src2 10 y 20 z 30 w");
                 r.write(RawConnection.encode(RawConnection.split(blockAndWrite[0])));
@@ -187,6 +189,35 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
                 assertSameReply(rw.call(write), cw.call(write), write);
             }
             assertSameReply(r.readReply(), c.readReply(), "BZPOPMIN k 0");
+        }
+    }
+
+    @Test
+    void waitersInAnotherDatabaseAreServedThere() {
+        try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
+            same("SELECT 3");
+            r.write(RawConnection.encode(RawConnection.split("BZMPOP 0 1 k MIN")));
+            c.write(RawConnection.encode(RawConnection.split("BZMPOP 0 1 k MIN")));
+            pause(30);
+            for (String write : new String[] {"ZADD k 1 in-db0", "SELECT 3", "ZADD k 2 in-db3", "ZCARD k", "SELECT 0", "ZCARD k"}) {
+                assertSameReply(rw.call(write), cw.call(write), write);
+            }
+            assertSameReply(r.readReply(), c.readReply(), "BZMPOP 0 1 k MIN");
+        }
+    }
+
+    @Test
+    void clientUnblockEndsTheWaitWithTheTimeoutReply() {
+        try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
+            long rid = Long.parseLong(Replies.show(r.call("CLIENT ID")).replaceAll("\\D", ""));
+            long cid = Long.parseLong(Replies.show(c.call("CLIENT ID")).replaceAll("\\D", ""));
+            for (String cmd : new String[] {"BZPOPMAX k 0", "BZMPOP 0 1 k MAX"}) {
+                r.write(RawConnection.encode(RawConnection.split(cmd)));
+                c.write(RawConnection.encode(RawConnection.split(cmd)));
+                pause(30);
+                assertSameReply(rw.call("CLIENT UNBLOCK " + rid), cw.call("CLIENT UNBLOCK " + cid), "CLIENT UNBLOCK");
+                assertSameReply(r.readReply(), c.readReply(), cmd);
+            }
         }
     }
 
