@@ -131,13 +131,12 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
                     {"BZMPOP 0 3 b a b MIN COUNT 9", "ZADD b 1 dup 2 other"}}) {
                 both("ZADD src1 1 x 2 y 3 z");
                 both("ZADD src2 10 y 20 z 30 w");
-                r.write(RawConnection.encode(RawConnection.split(blockAndWrite[0])));
-                c.write(RawConnection.encode(RawConnection.split(blockAndWrite[0])));
+                sendOn(r, c, blockAndWrite[0]);
                 pause(50);
-                assertSameReply(rw.call(blockAndWrite[1]), cw.call(blockAndWrite[1]), blockAndWrite[1]);
+                sameOn(rw, cw, blockAndWrite[1]);
                 assertSameReply(r.readReply(), c.readReply(), blockAndWrite[0]);
                 for (String check : new String[] {"ZRANGE a 0 -1 WITHSCORES", "ZRANGE b 0 -1 WITHSCORES", "EXISTS src1"}) {
-                    assertSameReply(rw.call(check), cw.call(check), check);
+                    sameOn(rw, cw, check);
                 }
                 both("DEL a b src1 src2");
             }
@@ -149,32 +148,27 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
         try (RawConnection r2 = redisServer().connect(); RawConnection c2 = cinnabarServer().connect();
              RawConnection r3 = redisServer().connect(); RawConnection c3 = cinnabarServer().connect();
              RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
-            r.write(RawConnection.encode(RawConnection.split("BZPOPMIN q 0")));
-            c.write(RawConnection.encode(RawConnection.split("BZPOPMIN q 0")));
+            sendOn(r, c, "BZPOPMIN q 0");
             pause(30);
-            r2.write(RawConnection.encode(RawConnection.split("BZMPOP 0 2 other q MAX COUNT 2")));
-            c2.write(RawConnection.encode(RawConnection.split("BZMPOP 0 2 other q MAX COUNT 2")));
+            sendOn(r2, c2, "BZMPOP 0 2 other q MAX COUNT 2");
             pause(30);
-            r3.write(RawConnection.encode(RawConnection.split("BZPOPMAX q 0")));
-            c3.write(RawConnection.encode(RawConnection.split("BZPOPMAX q 0")));
+            sendOn(r3, c3, "BZPOPMAX q 0");
             pause(30);
             // four members: the first takes the lowest, the second the two highest, the third what is left
-            assertSameReply(rw.call("ZADD q 1 a 2 b 3 c 4 d"), cw.call("ZADD q 1 a 2 b 3 c 4 d"), "ZADD q");
+            sameOn(rw, cw, "ZADD q 1 a 2 b 3 c 4 d");
             assertSameReply(r.readReply(), c.readReply(), "BZPOPMIN q 0");
             assertSameReply(r2.readReply(), c2.readReply(), "BZMPOP 0 2 other q MAX COUNT 2");
             assertSameReply(r3.readReply(), c3.readReply(), "BZPOPMAX q 0");
             same("EXISTS q");
 
             // one member for two waiters: the second keeps waiting for the next write
-            r.write(RawConnection.encode(RawConnection.split("BZPOPMAX q 0")));
-            c.write(RawConnection.encode(RawConnection.split("BZPOPMAX q 0")));
+            sendOn(r, c, "BZPOPMAX q 0");
             pause(30);
-            r2.write(RawConnection.encode(RawConnection.split("BZPOPMIN q 0")));
-            c2.write(RawConnection.encode(RawConnection.split("BZPOPMIN q 0")));
+            sendOn(r2, c2, "BZPOPMIN q 0");
             pause(30);
-            assertSameReply(rw.call("ZADD q 7 only"), cw.call("ZADD q 7 only"), "ZADD q 7 only");
+            sameOn(rw, cw, "ZADD q 7 only");
             assertSameReply(r.readReply(), c.readReply(), "BZPOPMAX q 0");
-            assertSameReply(rw.call("ZADD q 8 next"), cw.call("ZADD q 8 next"), "ZADD q 8 next");
+            sameOn(rw, cw, "ZADD q 8 next");
             assertSameReply(r2.readReply(), c2.readReply(), "BZPOPMIN q 0");
         }
     }
@@ -182,11 +176,10 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
     @Test
     void aKeyOfAnotherTypeKeepsTheClientWaiting() {
         try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
-            r.write(RawConnection.encode(RawConnection.split("BZPOPMIN k 0")));
-            c.write(RawConnection.encode(RawConnection.split("BZPOPMIN k 0")));
+            sendOn(r, c, "BZPOPMIN k 0");
             pause(30);
             for (String write : new String[] {"SADD k a", "DEL k", "RPUSH k a", "DEL k", "ZADD k 9 z"}) {
-                assertSameReply(rw.call(write), cw.call(write), write);
+                sameOn(rw, cw, write);
             }
             assertSameReply(r.readReply(), c.readReply(), "BZPOPMIN k 0");
         }
@@ -196,11 +189,10 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
     void waitersInAnotherDatabaseAreServedThere() {
         try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
             same("SELECT 3");
-            r.write(RawConnection.encode(RawConnection.split("BZMPOP 0 1 k MIN")));
-            c.write(RawConnection.encode(RawConnection.split("BZMPOP 0 1 k MIN")));
+            sendOn(r, c, "BZMPOP 0 1 k MIN");
             pause(30);
             for (String write : new String[] {"ZADD k 1 in-db0", "SELECT 3", "ZADD k 2 in-db3", "ZCARD k", "SELECT 0", "ZCARD k"}) {
-                assertSameReply(rw.call(write), cw.call(write), write);
+                sameOn(rw, cw, write);
             }
             assertSameReply(r.readReply(), c.readReply(), "BZMPOP 0 1 k MIN");
         }
@@ -212,8 +204,7 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
             long rid = Long.parseLong(Replies.show(r.call("CLIENT ID")).replaceAll("\\D", ""));
             long cid = Long.parseLong(Replies.show(c.call("CLIENT ID")).replaceAll("\\D", ""));
             for (String cmd : new String[] {"BZPOPMAX k 0", "BZMPOP 0 1 k MAX"}) {
-                r.write(RawConnection.encode(RawConnection.split(cmd)));
-                c.write(RawConnection.encode(RawConnection.split(cmd)));
+                sendOn(r, c, cmd);
                 pause(30);
                 assertSameReply(rw.call("CLIENT UNBLOCK " + rid), cw.call("CLIENT UNBLOCK " + cid), "CLIENT UNBLOCK");
                 assertSameReply(r.readReply(), c.readReply(), cmd);
@@ -224,15 +215,14 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
     @Test
     void aTransactionServesWaitersOnlyAfterExec() {
         try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
-            r.write(RawConnection.encode(RawConnection.split("BZPOPMIN k 0")));
-            c.write(RawConnection.encode(RawConnection.split("BZPOPMIN k 0")));
+            sendOn(r, c, "BZPOPMIN k 0");
             pause(30);
             for (String write : new String[] {"MULTI", "ZADD k 1 a 2 b", "ZPOPMIN k", "EXEC"}) {
-                assertSameReply(rw.call(write), cw.call(write), write);
+                sameOn(rw, cw, write);
             }
             assertSameReply(r.readReply(), c.readReply(), "BZPOPMIN k 0");
             for (String write : new String[] {"EXISTS k"}) {
-                assertSameReply(rw.call(write), cw.call(write), write);
+                sameOn(rw, cw, write);
             }
         }
     }

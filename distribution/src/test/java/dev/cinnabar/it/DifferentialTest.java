@@ -148,6 +148,20 @@ public abstract class DifferentialTest {
         assertEquals(Replies.show(expected), Replies.show(actual), "reply to " + what);
     }
 
+    /** Sends the command line on both connections without reading a reply: for a command that blocks, read later. */
+    protected static void sendOn(RawConnection redisSide, RawConnection cinnabarSide, String line) {
+        byte[] request = RawConnection.encode(RawConnection.split(line));
+        redisSide.write(request);
+        cinnabarSide.write(request);
+    }
+
+    /** Like {@link #same(String)} on another pair of connections (a second client of each server). */
+    protected static byte[] sameOn(RawConnection redisSide, RawConnection cinnabarSide, String line) {
+        byte[] actual = cinnabarSide.call(line);
+        assertSameReply(redisSide.call(line), actual, line);
+        return actual;
+    }
+
     /** Sends to both without comparing (set-up whose replies are compared elsewhere). */
     protected void both(String line) {
         r.call(line);
