@@ -143,6 +143,25 @@ public abstract class DifferentialTest {
         }
     }
 
+    /** Compares two replies read separately (from extra connections, or after a blocked command was served). */
+    protected static void assertSameReply(byte[] expected, byte[] actual, String what) {
+        assertEquals(Replies.show(expected), Replies.show(actual), "reply to " + what);
+    }
+
+    /** Sends the command line on both connections without reading a reply: for a command that blocks, read later. */
+    protected static void sendOn(RawConnection redisSide, RawConnection cinnabarSide, String line) {
+        byte[] request = RawConnection.encode(RawConnection.split(line));
+        redisSide.write(request);
+        cinnabarSide.write(request);
+    }
+
+    /** Like {@link #same(String)} on another pair of connections (a second client of each server). */
+    protected static byte[] sameOn(RawConnection redisSide, RawConnection cinnabarSide, String line) {
+        byte[] actual = cinnabarSide.call(line);
+        assertSameReply(redisSide.call(line), actual, line);
+        return actual;
+    }
+
     /** Sends to both without comparing (set-up whose replies are compared elsewhere). */
     protected void both(String line) {
         r.call(line);

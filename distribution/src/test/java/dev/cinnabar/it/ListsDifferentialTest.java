@@ -371,8 +371,4 @@ class ListsDifferentialTest extends DifferentialTest {
         same("CLIENT UNBLOCK 1 TIMEOUT x");
         same("CLIENT UNBLOCK");
     }
-
-    private static void assertSameReply(byte[] expected, byte[] actual, String what) {
-        org.junit.jupiter.api.Assertions.assertEquals(Replies.show(expected), Replies.show(actual), "reply to " + what);
-    }
 }

@@ -471,6 +471,88 @@ class SortedSetsDifferentialTest extends DifferentialTest {
     }
 
     @Test
+    void plainSetsAreSourcesWithEveryMemberScoringOne() {
+        inBothProtocols(() -> {
+            same("ZADD a 1 x 2 y 3 z 0.5 1");
+            same("SADD s x y w");
+            same("SADD i 1 2 3");
+            same("OBJECT ENCODING i");
+            same("ZUNION 2 a s WITHSCORES");
+            same("ZUNION 3 a s i WITHSCORES");
+            same("ZUNION 2 s i");
+            same("ZUNION 1 s WITHSCORES");
+            same("ZUNION 2 a s WEIGHTS 2 3 WITHSCORES");
+            same("ZUNION 3 a s i WEIGHTS 1 -1 0.5 AGGREGATE MIN WITHSCORES");
+            same("ZUNION 2 a s AGGREGATE MAX WITHSCORES");
+            same("ZUNION 2 s s WEIGHTS inf -inf WITHSCORES");
+            same("ZUNION 3 s nokey i WITHSCORES");
+            same("ZINTER 2 a s WITHSCORES");
+            same("ZINTER 2 s a WEIGHTS 10 1 AGGREGATE SUM WITHSCORES");
+            same("ZINTER 2 a i AGGREGATE MAX WITHSCORES");
+            same("ZINTER 2 s i WITHSCORES");
+            same("ZINTER 2 s nokey");
+            same("ZDIFF 2 s a WITHSCORES");
+            same("ZDIFF 2 a s WITHSCORES");
+            same("ZDIFF 3 i a s WITHSCORES");
+            same("ZDIFF 1 i WITHSCORES");
+            same("ZINTERCARD 2 a s");
+            same("ZINTERCARD 2 s a LIMIT 1");
+            same("ZINTERCARD 2 s i");
+            same("ZINTERCARD 1 i LIMIT 2");
+            same("ZUNIONSTORE d 3 a s i WEIGHTS 1 2 3");
+            same("ZRANGE d 0 -1 WITHSCORES");
+            same("OBJECT ENCODING d");
+            same("ZINTERSTORE d 2 s a AGGREGATE MIN");
+            same("ZRANGE d 0 -1 WITHSCORES");
+            same("ZDIFFSTORE d 2 i a");
+            same("ZRANGE d 0 -1 WITHSCORES");
+            same("ZINTERSTORE d 2 s i");
+            same("EXISTS d");
+            same("ZUNIONSTORE s 2 s a");
+            same("TYPE s");
+            same("ZRANGE s 0 -1 WITHSCORES");
+            same("ZINTERSTORE i 1 i WEIGHTS 4");
+            same("TYPE i");
+            same("ZRANGE i 0 -1 WITHSCORES");
+            same("SADD t x");
+            same("SET str v");
+            same("ZUNION 3 a t str");
+            same("ZINTERCARD 2 t str");
+            same("LPUSH l x");
+            same("ZINTER 2 t l");
+        });
+    }
+
+    @Test
+    void bigAndLongMemberedPlainSetsAsSources() {
+        List<String> line = new ArrayList<>(List.of("SADD", "big"));
+        List<String> ints = new ArrayList<>(List.of("SADD", "ints"));
+        for (int i = 0; i < 200; i++) {
+            line.add("m" + i);
+            ints.add(Integer.toString(i * 7 - 300));
+        }
+        same(line.stream().map(DifferentialTest::bytes).toArray(byte[][]::new));
+        same(ints.stream().map(DifferentialTest::bytes).toArray(byte[][]::new));
+        same("SADD long " + "x".repeat(80) + " short");
+        bigSet("z", "m", 150, 0.5);
+        same("ZUNIONSTORE d 2 big z AGGREGATE MAX");
+        same("OBJECT ENCODING d");
+        same("ZRANGE d 0 20 WITHSCORES");
+        same("ZRANGE d -20 -1 WITHSCORES");
+        same("ZINTER 2 big z WEIGHTS 3 1 WITHSCORES");
+        same("ZDIFF 2 big z");
+        same("ZINTERCARD 2 z big LIMIT 100");
+        same("ZUNIONSTORE d 1 long");
+        same("OBJECT ENCODING d");
+        same("ZRANGE d 0 -1 WITHSCORES");
+        same("ZUNIONSTORE d 1 ints WEIGHTS -1");
+        same("ZRANGE d 0 10 WITHSCORES");
+        same("ZINTERSTORE d 2 ints ints");
+        same("ZCARD d");
+        same("ZUNION 3 ints big long");
+    }
+
+    @Test
     void sourcesAreCombinedSmallestFirstLikeRedis() {
         inBothProtocols(() -> {
             same("ZADD big 0.1 x 1 p 2 q");

@@ -16,11 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import static dev.cinnabar.kernel.testing.BlockedClientsProbe.blockedClients;
+import static dev.cinnabar.kernel.testing.BlockedClientsProbe.waitForBlocked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The blocking list commands end to end: one Jedis connection blocks, another one writes. */
 class BlockingListsTest {
@@ -52,26 +53,6 @@ class BlockingListsTest {
 
     private static <T> CompletableFuture<T> async(Supplier<T> call) {
         return CompletableFuture.supplyAsync(call, threads);
-    }
-
-    private static long blockedClients(Jedis j) {
-        for (String line : j.info("clients").split("\r\n")) {
-            if (line.startsWith("blocked_clients:")) {
-                return Long.parseLong(line.substring("blocked_clients:".length()));
-            }
-        }
-        throw new AssertionError("no blocked_clients in INFO");
-    }
-
-    /** Waits until INFO shows {@code n} blocked clients, as Redis's test suite's wait_for_blocked_client. */
-    private static void waitForBlocked(Jedis j, long n) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            if (blockedClients(j) == n) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        fail("blocked_clients never reached " + n + " (is " + blockedClients(j) + ")");
     }
 
     @Test

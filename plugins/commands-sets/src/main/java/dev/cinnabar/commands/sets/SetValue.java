@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.sets;
 
+import dev.cinnabar.api.keyspace.MemberCollection;
 import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.ValueDigest;
@@ -13,8 +14,11 @@ import dev.cinnabar.api.reply.ReplySink;
  *
  * <p>Members are addressed by a dense index {@code 0..size-1} (numeric order for an intset), which
  * serves iteration, replies and random picks alike; removing a member may renumber others.
+ *
+ * <p>As a {@link MemberCollection} it is readable by other plugins: the sorted-set commands take
+ * sets as sources.
  */
-final class SetValue implements RedisValue {
+final class SetValue implements RedisValue, MemberCollection {
 
     /** Redis caps intsets at 1G entries whatever the configuration says ({@code setTypeAdd}). */
     private static final long INTSET_HARD_LIMIT = 1L << 30;
@@ -156,6 +160,24 @@ final class SetValue implements RedisValue {
         }
         table = t;
         ints = null;
+    }
+
+    @Override
+    public int memberCount() {
+        return size();
+    }
+
+    @Override
+    public boolean containsMember(byte[] member) {
+        return contains(member);
+    }
+
+    @Override
+    public void forEachMember(MemberCollection.MemberVisitor visitor) {
+        int n = size();
+        for (int i = 0; i < n && visitor.visit(memberAt(i)); i++) {
+            // memberAt gives the table's own arrays, which are never edited in place
+        }
     }
 
     @Override

@@ -64,4 +64,24 @@ class SetValueTest {
         assertEquals(1, s.size());
         assertEquals(2, copy.size());
     }
+
+    @Test
+    void asAMemberCollectionItListsEveryMemberOnceInBothEncodingsAndStopsWhenAsked() {
+        for (String[] members : new String[][] {{"3", "1", "2"}, {"b", "1", "a"}}) {
+            SetValue s = SetValue.createFor(b(members[0]));
+            for (String m : members) {
+                s.add(b(m), 512);
+            }
+            dev.cinnabar.api.keyspace.MemberCollection view = s;
+            assertEquals(3, view.memberCount());
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            view.forEachMember(m -> seen.add(new String(m, StandardCharsets.US_ASCII)));
+            assertEquals(new java.util.TreeSet<>(java.util.List.of(members)), seen);
+            assertTrue(view.containsMember(b(members[1])));
+            assertFalse(view.containsMember(b("01")));
+            int[] visits = {0};
+            view.forEachMember(m -> ++visits[0] < 2);
+            assertEquals(2, visits[0]);
+        }
+    }
 }

@@ -6,10 +6,9 @@ import dev.cinnabar.api.command.CommandException;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.command.Errors;
 import dev.cinnabar.api.keyspace.Database;
-import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.reply.ReplySink;
 
-/** ZPOPMIN, ZPOPMAX and ZMPOP ({@code genericZpopCommand}); the blocking forms live elsewhere. */
+/** ZPOPMIN, ZPOPMAX and ZMPOP ({@code genericZpopCommand}); the blocking forms are in {@link BlockingPopCommands}. */
 final class PopCommands {
 
     private PopCommands() {
@@ -72,65 +71,37 @@ final class PopCommands {
     }
 
     private static void zmpop(CommandContext ctx, Arguments args, ReplySink reply) {
-        long numkeys;
-        try {
-            numkeys = Numbers.parseLong(args.get(1));
-        } catch (NumberFormatException e) {
-            throw new CommandException(SortedSetErrors.NUMKEYS_POSITIVE);
+        ZmpopArguments a = ZmpopArguments.parse(args, 1);
+        if (!popFirstNonEmpty(ctx.db(), a, reply)) {
+            reply.nullArray();
         }
-        if (numkeys < 1) {
-            throw new CommandException(SortedSetErrors.NUMKEYS_POSITIVE);
-        }
-        long whereIdx = 2 + numkeys;
-        if (whereIdx >= args.count()) {
-            throw CommandException.syntax();
-        }
-        boolean max;
-        if (args.is((int) whereIdx, "min")) {
-            max = false;
-        } else if (args.is((int) whereIdx, "max")) {
-            max = true;
-        } else {
-            throw CommandException.syntax();
-        }
-        long count = -1;
-        for (int j = (int) whereIdx + 1; j < args.count(); j++) {
-            int more = args.count() - 1 - j;
-            if (count == -1 && args.is(j, "count") && more > 0) {
-                j++;
-                try {
-                    count = Numbers.parseLong(args.get(j));
-                } catch (NumberFormatException e) {
-                    throw new CommandException(SortedSetErrors.COUNT_POSITIVE);
-                }
-                if (count < 1) {
-                    throw new CommandException(SortedSetErrors.COUNT_POSITIVE);
-                }
-            } else {
-                throw CommandException.syntax();
-            }
-        }
-        if (count == -1) {
-            count = 1;
-        }
-        Database db = ctx.db();
-        for (int k = 0; k < numkeys; k++) {
-            byte[] key = args.get(2 + k);
+    }
+
+    /**
+     * Pops from the first of {@code a}'s keys that holds a sorted set, replying in the ZMPOP shape;
+     * false, with nothing written, when none does. WRONGTYPE for a key of another type met first.
+     */
+    static boolean popFirstNonEmpty(Database db, ZmpopArguments a, ReplySink reply) {
+        for (byte[] key : a.keys()) {
             SortedSet z = Lookup.write(db, key);
-            if (z == null) {
-                continue;
+            if (z != null) {
+                replyWithKey(db, key, z, a.max(), a.count(), reply);
+                return true;
             }
-            Entries popped = pop(db, key, z, max, count);
-            reply.array(2);
-            reply.bulk(key);
-            reply.array(popped.size());
-            for (int i = 0; i < popped.size(); i++) {
-                reply.array(2);
-                reply.bulk(popped.member(i));
-                reply.doubleValue(popped.score(i));
-            }
-            return;
         }
-        reply.nullArray();
+        return false;
+    }
+
+    /** Pops and replies {@code [key, [[member, score], ...]]} in both protocols, as ZMPOP. */
+    static void replyWithKey(Database db, byte[] key, SortedSet z, boolean max, long count, ReplySink reply) {
+        Entries popped = pop(db, key, z, max, count);
+        reply.array(2);
+        reply.bulk(key);
+        reply.array(popped.size());
+        for (int i = 0; i < popped.size(); i++) {
+            reply.array(2);
+            reply.bulk(popped.member(i));
+            reply.doubleValue(popped.score(i));
+        }
     }
 }

@@ -5,8 +5,10 @@ import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandException;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.keyspace.Database;
+import dev.cinnabar.api.keyspace.MemberCollection;
 import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.keyspace.RedisValue;
+import dev.cinnabar.api.keyspace.ValueType;
 import dev.cinnabar.api.reply.ReplySink;
 
 import java.nio.ByteBuffer;
@@ -19,7 +21,7 @@ import java.util.Map;
 
 /**
  * ZUNION, ZINTER, ZDIFF, their STORE forms and ZINTERCARD ({@code zunionInterDiffGenericCommand}).
- * Plain sets as sources are not supported: the API gives no way to read another plugin's set.
+ * Sources may be sorted sets or plain sets (read through the API's {@link MemberCollection}).
  */
 final class SetOperationCommands {
 
@@ -40,18 +42,56 @@ final class SetOperationCommands {
         r.redisCommand("zintercard", (ctx, a, reply) -> run(ctx, a, reply, false, Op.INTER, true));
     }
 
-    /** One input: its set (null when the key is missing) and its weight. */
+    /**
+     * One input and its weight: a sorted set, a plain set read through {@link MemberCollection}
+     * (every member scores 1, as {@code zuiNext}/{@code zuiFind} give for {@code OBJ_SET}), or
+     * nothing for a missing key.
+     */
     private static final class Source {
-        final ZSetStore set;
+        final ZSetStore zset;
+        final MemberCollection set;
         double weight = 1;
 
-        Source(SortedSet z) {
-            this.set = z == null ? null : z.store();
+        Source(ZSetStore zset, MemberCollection set) {
+            this.zset = zset;
+            this.set = set;
         }
 
         int size() {
-            return set == null ? 0 : set.size();
+            return zset != null ? zset.size() : set != null ? set.memberCount() : 0;
         }
+
+        /** The member's score here, NaN when absent. */
+        double score(byte[] member) {
+            if (zset != null) {
+                return zset.score(member);
+            }
+            return set != null && set.containsMember(member) ? 1.0 : Double.NaN;
+        }
+
+        /** Visits every element (members of a plain set with score 1) until the visitor stops. */
+        void visit(ZSetStore.EntryVisitor visitor) {
+            if (zset != null) {
+                zset.visit(0, false, visitor);
+            } else if (set != null) {
+                set.forEachMember(m -> visitor.visit(m, 1.0));
+            }
+        }
+    }
+
+    /** The source under {@code key}: WRONGTYPE unless it is missing, a sorted set or a set. */
+    private static Source source(Database db, byte[] key) {
+        RedisValue v = db.lookupRead(key); // read lookups for STORE too: they count hits and misses
+        if (v == null) {
+            return new Source(null, null);
+        }
+        if (v instanceof SortedSet z) {
+            return new Source(z.store(), null);
+        }
+        if (v.type() == ValueType.SET && v instanceof MemberCollection set) {
+            return new Source(null, set);
+        }
+        throw CommandException.wrongType();
     }
 
     private static void run(CommandContext ctx, Arguments args, ReplySink reply, boolean store, Op op,
@@ -68,11 +108,7 @@ final class SetOperationCommands {
         Source[] src = new Source[(int) setnum];
         int j = numkeysIdx + 1;
         for (int i = 0; i < setnum; i++, j++) {
-            RedisValue v = db.lookupRead(args.get(j)); // read lookups for STORE too: they count hits and misses
-            if (v != null && !(v instanceof SortedSet)) {
-                throw CommandException.wrongType();
-            }
-            src[i] = new Source((SortedSet) v);
+            src[i] = source(db, args.get(j));
         }
         Aggregate aggregate = Aggregate.SUM;
         boolean withScores = false;
@@ -174,9 +210,9 @@ final class SetOperationCommands {
             return 0;
         }
         long[] count = {0};
-        src[0].set.visit(0, false, (m, s) -> {
+        src[0].visit((m, s) -> {
             for (int i = 1; i < src.length; i++) {
-                if (src[i].set == null || Double.isNaN(src[i].set.score(m))) {
+                if (Double.isNaN(src[i].score(m))) {
                     return true;
                 }
             }
@@ -189,10 +225,10 @@ final class SetOperationCommands {
     private static Entries inter(Source[] src, Aggregate agg) {
         List<Scored> out = new ArrayList<>();
         if (src[0].size() > 0) {
-            src[0].set.visit(0, false, (m, s) -> {
+            src[0].visit((m, s) -> {
                 double score = weighted(src[0], s);
                 for (int i = 1; i < src.length; i++) {
-                    double other = src[i].set == null ? Double.NaN : src[i].set.score(m);
+                    double other = src[i].score(m);
                     if (Double.isNaN(other)) {
                         return true;
                     }
@@ -212,7 +248,7 @@ final class SetOperationCommands {
             if (source.size() == 0) {
                 continue;
             }
-            source.set.visit(0, false, (m, s) -> {
+            source.visit((m, s) -> {
                 double score = weighted(source, s);
                 Scored e = acc.get(ByteBuffer.wrap(m));
                 if (e == null) {
@@ -231,9 +267,9 @@ final class SetOperationCommands {
     private static Entries diff(Source[] src) {
         List<Scored> out = new ArrayList<>();
         if (src[0].size() > 0) {
-            src[0].set.visit(0, false, (m, s) -> {
+            src[0].visit((m, s) -> {
                 for (int i = 1; i < src.length; i++) {
-                    if (src[i].set != null && !Double.isNaN(src[i].set.score(m))) {
+                    if (!Double.isNaN(src[i].score(m))) {
                         return true;
                     }
                 }

@@ -3,7 +3,7 @@ package dev.cinnabar.commands.sorted.sets;
 import dev.cinnabar.api.command.CommandFamily;
 import dev.cinnabar.api.command.CommandRegistrar;
 
-/** Registers Redis's sorted-set commands ({@code t_zset.c}), except the blocking pops. */
+/** Registers Redis's sorted-set commands ({@code t_zset.c}). */
 public final class SortedSetCommands implements CommandFamily {
 
     @Override
@@ -18,6 +18,7 @@ public final class SortedSetCommands implements CommandFamily {
         RangeCommands.register(r);
         RemoveCommands.register(r);
         PopCommands.register(r);
+        BlockingPopCommands.register(r);
         RandMemberCommand.register(r);
         SetOperationCommands.register(r);
         ZscanCommand.register(r);
