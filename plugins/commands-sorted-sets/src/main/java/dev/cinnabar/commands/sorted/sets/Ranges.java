@@ -13,6 +13,25 @@ final class Ranges {
     static Entries byRank(ZSetStore z, long start, long end, boolean reverse) {
         Entries out = new Entries();
         long llen = z.size();
+        long[] span = clampRanks(start, end, llen);
+        if (span == null) {
+            return out;
+        }
+        start = span[0];
+        long[] left = {span[1] - start + 1};
+        int from = (int) (reverse ? llen - 1 - start : start);
+        z.visit(from, reverse, (m, s) -> {
+            out.add(m, s);
+            return --left[0] > 0;
+        });
+        return out;
+    }
+
+    /**
+     * Redis's rank normalisation (negative from the end, clamped to the set): {start, end}
+     * inclusive, or null when the range is empty.
+     */
+    static long[] clampRanks(long start, long end, long llen) {
         if (start < 0) {
             start = llen + start;
         }
@@ -23,18 +42,9 @@ final class Ranges {
             start = 0;
         }
         if (start > end || start >= llen) {
-            return out;
+            return null;
         }
-        if (end >= llen) {
-            end = llen - 1;
-        }
-        long[] left = {end - start + 1};
-        int from = (int) (reverse ? llen - 1 - start : start);
-        z.visit(from, reverse, (m, s) -> {
-            out.add(m, s);
-            return --left[0] > 0;
-        });
-        return out;
+        return new long[] {start, Math.min(end, llen - 1)};
     }
 
     /** How LIMIT's offset and count consume a walk: negative offset skips everything, negative count is unlimited. */
@@ -48,6 +58,23 @@ final class Ranges {
         }
     }
 
+    /** Walks from {@code rank} while members stay in range, honouring LIMIT's offset and count. */
+    private static void walk(ZSetStore z, int rank, boolean reverse, Window w, ZSetStore.EntryVisitor inRange,
+                             Entries out) {
+        z.visit(rank, reverse, (m, s) -> {
+            if (w.offset != 0) {
+                w.offset--;
+                return true;
+            }
+            if (w.limit == 0 || !inRange.visit(m, s)) {
+                return false;
+            }
+            w.limit--;
+            out.add(m, s);
+            return true;
+        });
+    }
+
     static Entries byScore(ZSetStore z, ScoreRange range, boolean reverse, long offset, long limit) {
         Entries out = new Entries();
         if ((offset > 0 && offset >= z.size()) || range.isEmpty() || z.size() == 0) {
@@ -59,35 +86,13 @@ final class Ranges {
             if (first >= z.size()) {
                 return out;
             }
-            z.visit(first, false, (m, s) -> {
-                if (w.offset != 0) {
-                    w.offset--;
-                    return true;
-                }
-                if (w.limit == 0 || !range.belowMax(s)) {
-                    return false;
-                }
-                w.limit--;
-                out.add(m, s);
-                return true;
-            });
+            walk(z, first, false, w, (mm, ss) -> range.belowMax(ss), out);
         } else {
             int last = z.countBefore(range.throughMax()) - 1;
             if (last < 0) {
                 return out;
             }
-            z.visit(last, true, (m, s) -> {
-                if (w.offset != 0) {
-                    w.offset--;
-                    return true;
-                }
-                if (w.limit == 0 || !range.aboveMin(s)) {
-                    return false;
-                }
-                w.limit--;
-                out.add(m, s);
-                return true;
-            });
+            walk(z, last, true, w, (mm, ss) -> range.aboveMin(ss), out);
         }
         return out;
     }
@@ -109,35 +114,13 @@ final class Ranges {
             if (first >= z.size()) {
                 return out;
             }
-            z.visit(first, false, (m, s) -> {
-                if (w.offset != 0) {
-                    w.offset--;
-                    return true;
-                }
-                if (w.limit == 0 || !range.belowMax(m)) {
-                    return false;
-                }
-                w.limit--;
-                out.add(m, s);
-                return true;
-            });
+            walk(z, first, false, w, (mm, ss) -> range.belowMax(mm), out);
         } else {
             int last = z.lastWhere(range.throughMax());
             if (last < 0) {
                 return out;
             }
-            z.visit(last, true, (m, s) -> {
-                if (w.offset != 0) {
-                    w.offset--;
-                    return true;
-                }
-                if (w.limit == 0 || !range.aboveMin(m)) {
-                    return false;
-                }
-                w.limit--;
-                out.add(m, s);
-                return true;
-            });
+            walk(z, last, true, w, (mm, ss) -> range.aboveMin(mm), out);
         }
         return out;
     }

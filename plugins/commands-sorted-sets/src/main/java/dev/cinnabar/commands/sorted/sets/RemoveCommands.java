@@ -66,24 +66,12 @@ final class RemoveCommands {
             reply.integer(0);
             return;
         }
-        long llen = z.size();
-        if (start < 0) {
-            start = llen + start;
-        }
-        if (end < 0) {
-            end = llen + end;
-        }
-        if (start < 0) {
-            start = 0;
-        }
-        if (start > end || start >= llen) {
+        long[] span = Ranges.clampRanks(start, end, z.size());
+        if (span == null) {
             reply.integer(0);
             return;
         }
-        if (end >= llen) {
-            end = llen - 1;
-        }
-        removeSpan(db, key, z, (int) start, (int) (end - start + 1), reply, "zremrangebyrank");
+        removeSpan(db, key, z, (int) span[0], (int) (span[1] - span[0] + 1), reply, "zremrangebyrank");
     }
 
     private static void byScore(CommandContext ctx, Arguments args, ReplySink reply) {
