@@ -68,4 +68,28 @@ public interface CommandContext {
     default void notifyKeyspaceEvent(int type, String event, byte[] key) {
         db().notifyKeyspaceEvent(type, event, key);
     }
+
+    /**
+     * The script engine a shebang names ({@code "lua"} for bodies without one), or null when no
+     * loaded plugin provides it.
+     */
+    default dev.cinnabar.api.script.ScriptEngine scriptEngine(String name) {
+        return null;
+    }
+
+    /**
+     * Opens the host for one script run by this command: a script client that starts in the
+     * caller's database, the clock frozen at the command's start, blocking commands answered as
+     * if timed out. The caller closes it when the run ends.
+     */
+    default dev.cinnabar.api.script.ScriptHost beginScript(dev.cinnabar.api.script.ScriptOptions options) {
+        throw new IllegalStateException("this context cannot run scripts");
+    }
+
+    /**
+     * Shows this command to {@code MONITOR} clients now. Commands flagged {@code skip_monitor}
+     * (EVAL, FCALL) call it themselves so that they appear before the commands they run.
+     */
+    default void feedMonitors() {
+    }
 }
