@@ -16,6 +16,7 @@ module dev.cinnabar.kernel {
     exports dev.cinnabar.kernel;
 
     uses dev.cinnabar.api.command.CommandFamily;
+    uses dev.cinnabar.api.script.ScriptEngine;
 
     provides ch.qos.logback.classic.spi.Configurator with dev.cinnabar.kernel.log.LogConfigurator;
 

@@ -51,6 +51,8 @@ public final class Server {
     private final PluginHost plugins;
     private final ActiveExpireCycle activeExpire;
     private final BlockedClients blockedClients;
+    private final dev.cinnabar.kernel.script.ScriptEngines scriptEngines = new dev.cinnabar.kernel.script.ScriptEngines();
+    private dev.cinnabar.kernel.script.ScriptSession scriptSession;
     private final PubSub pubSub;
     private final WatchedKeys watchedKeys;
     private final List<InfoContributor> infoContributors = new CopyOnWriteArrayList<>();
@@ -233,6 +235,19 @@ public final class Server {
     /** The keys clients WATCH, and who watches them. */
     public WatchedKeys watchedKeys() {
         return watchedKeys;
+    }
+
+    /** The script engines plugins provide. */
+    public dev.cinnabar.kernel.script.ScriptEngines scriptEngines() {
+        return scriptEngines;
+    }
+
+    /** The host of the running script (created on first use). Executor only. */
+    public dev.cinnabar.kernel.script.ScriptSession scriptSession() {
+        if (scriptSession == null) {
+            scriptSession = new dev.cinnabar.kernel.script.ScriptSession(this);
+        }
+        return scriptSession;
     }
 
     public BlockedClients blockedClients() {

@@ -191,4 +191,19 @@ public final class Numbers {
     public static String formatHuman(double d) {
         return LongDouble.of(d).toHumanString();
     }
+
+    /** Redis's {@code bytesToHuman}: {@code 1023B}, {@code 1.00K}, {@code 31.00M}, ... as INFO prints sizes. */
+    public static String humanBytes(long n) {
+        if (n < 1024) {
+            return n + "B";
+        }
+        String[] units = {"K", "M", "G", "T", "P"};
+        double d = n;
+        int u = -1;
+        while (d >= 1024 && u < units.length - 1) {
+            d /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f%s", d, units[u]);
+    }
 }

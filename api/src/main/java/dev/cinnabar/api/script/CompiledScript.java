@@ -4,8 +4,8 @@ package dev.cinnabar.api.script;
 public interface CompiledScript {
 
     /**
-     * Runs the script to completion, writing exactly one reply (its result or its error) through
-     * {@link ScriptRun#reply()} or {@link ScriptRun#error}.
+     * Runs the script to completion, writing exactly one reply: its result to
+     * {@link ScriptRun#reply()}, or its error with {@link ScriptHost#replyError}.
      */
     void run(ScriptRun run);
 }

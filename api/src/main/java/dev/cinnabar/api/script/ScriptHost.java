@@ -48,6 +48,14 @@ public interface ScriptHost extends AutoCloseable {
      */
     String interruption();
 
+    /**
+     * Ends the caller's command with an error reply. {@code innerCommand} says the error came from
+     * a command the script ran, whose error statistics already counted it (Redis's
+     * {@code ignore_error_stats_update}): it is not counted again, the caller's command still
+     * counts as failed.
+     */
+    void replyError(String text, boolean innerCommand);
+
     /** Ends the run: restores the caller's state. */
     @Override
     void close();

@@ -21,11 +21,4 @@ public interface ScriptRun {
 
     /** The caller's reply; its {@link ReplySink#protocol()} is the caller's protocol. */
     ReplySink reply();
-
-    /**
-     * Ends the run with an error reply. {@code innerCommand} says the error came from a command
-     * the script ran, whose error statistics already counted it (Redis's
-     * {@code ignore_error_stats_update}).
-     */
-    void error(String text, boolean innerCommand);
 }

@@ -4,6 +4,7 @@ import dev.cinnabar.api.command.Arguments;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.config.InfoContributor;
+import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.reply.ReplySink;
 import dev.cinnabar.kernel.Server;
 import dev.cinnabar.kernel.Version;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 
 /**
@@ -71,9 +73,17 @@ final class InfoCommand {
         StringBuilder out = new StringBuilder();
         for (String s : SECTIONS) {
             if (wanted.contains(s)) {
-                Section sec = new Section(out, title(s));
+                // a plugin's field of a kernel section replaces the kernel's in place (the
+                // scripting plugin's number_of_cached_scripts); new names go at the end
+                Map<String, String> contributed = new LinkedHashMap<>();
+                for (InfoContributor c : server.infoContributors()) {
+                    if (c.section().equals(s)) {
+                        c.write(contributed::put);
+                    }
+                }
+                Section sec = new Section(out, title(s), contributed);
                 writeSection(s, sec);
-                contribute(s, sec);
+                contributed.forEach(sec::append);
             }
         }
         Set<String> extra = new LinkedHashSet<>();
@@ -83,7 +93,7 @@ final class InfoCommand {
             }
         }
         for (String s : extra) {
-            contribute(s, new Section(out, title(s)));
+            contribute(s, new Section(out, title(s), Map.of()));
         }
         return out.toString();
     }
@@ -106,9 +116,11 @@ final class InfoCommand {
     /** One section being written: the header (after a blank line unless first), then fields. */
     private static final class Section {
         private final StringBuilder out;
+        private final Map<String, String> overrides;
 
-        Section(StringBuilder out, String title) {
+        Section(StringBuilder out, String title, Map<String, String> overrides) {
             this.out = out;
+            this.overrides = overrides;
             if (out.length() > 0) {
                 out.append("\r\n");
             }
@@ -116,6 +128,11 @@ final class InfoCommand {
         }
 
         void field(String name, String value) {
+            String v = overrides.isEmpty() ? null : overrides.remove(name);
+            append(name, v != null ? v : value);
+        }
+
+        void append(String name, String value) {
             out.append(name).append(':').append(value).append("\r\n");
         }
 
@@ -447,16 +464,6 @@ final class InfoCommand {
 
     /** Redis's {@code bytesToHuman}. */
     static String human(long n) {
-        if (n < 1024) {
-            return n + "B";
-        }
-        String[] units = {"K", "M", "G", "T", "P"};
-        double d = n;
-        int u = -1;
-        while (d >= 1024 && u < units.length - 1) {
-            d /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.2f%s", d, units[u]);
+        return Numbers.humanBytes(n);
     }
 }

@@ -46,6 +46,14 @@ final class MonitorFeed implements CommandObserver {
         if (server.clients().monitors() == 0 || command.has(CommandFlag.ADMIN) || command.has(CommandFlag.SKIP_MONITOR)) {
             return;
         }
+        shown(client, command, argv);
+    }
+
+    @Override
+    public void shown(Client client, RegisteredCommand command, byte[][] argv) {
+        if (server.clients().monitors() == 0) {
+            return;
+        }
         Instant now = Instant.now();
         StringBuilder line = new StringBuilder(64);
         line.append(now.getEpochSecond()).append('.');

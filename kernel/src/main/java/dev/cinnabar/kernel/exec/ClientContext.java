@@ -18,6 +18,7 @@ public final class ClientContext implements CommandContext {
     private final Client client;
     private RegisteredCommand command;
     private boolean denyBlocking;
+    private byte[][] argv;
 
     public ClientContext(Server server, Client client) {
         this.server = server;
@@ -33,8 +34,9 @@ public final class ClientContext implements CommandContext {
         return client;
     }
 
-    void command(RegisteredCommand c) {
+    void command(RegisteredCommand c, byte[][] argv) {
         command = c;
+        this.argv = argv;
     }
 
     public RegisteredCommand command() {
@@ -101,5 +103,20 @@ public final class ClientContext implements CommandContext {
     @Override
     public String commandName() {
         return command == null ? "" : command.fullName();
+    }
+
+    @Override
+    public dev.cinnabar.api.script.ScriptEngine scriptEngine(String name) {
+        return server.scriptEngines().get(name);
+    }
+
+    @Override
+    public dev.cinnabar.api.script.ScriptHost beginScript(dev.cinnabar.api.script.ScriptOptions options) {
+        return server.scriptSession().begin(this, options);
+    }
+
+    @Override
+    public void feedMonitors() {
+        server.dispatcher().feedMonitors(client, command, argv);
     }
 }

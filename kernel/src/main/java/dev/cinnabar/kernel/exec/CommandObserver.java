@@ -7,4 +7,8 @@ import dev.cinnabar.kernel.net.Client;
 public interface CommandObserver {
 
     void executed(Client client, RegisteredCommand command, byte[][] argv, long startMillis, long durationMicros);
+
+    /** A command that shows itself to MONITOR before it runs ({@code skip_monitor} commands such as EVAL). */
+    default void shown(Client client, RegisteredCommand command, byte[][] argv) {
+    }
 }

@@ -41,6 +41,8 @@ public final class Dispatcher {
      * the commands it ran.
      */
     private long errorsMark;
+    /** Set when the running command failed with an error counted elsewhere ({@link #failedWithoutErrorReply}). */
+    private boolean failedElsewhere;
 
     public Dispatcher(Server server) {
         this.server = server;
@@ -158,7 +160,7 @@ public final class Dispatcher {
             client.lastCommand(cmd);
             errorsMark = stats.totalErrorReplies;
         }
-        ctx.command(cmd);
+        ctx.command(cmd, argv);
         client.clearRedactions();
         long t0 = System.nanoTime();
         callDepth++;
@@ -175,15 +177,31 @@ public final class Dispatcher {
         long micros = (System.nanoTime() - t0) / 1000;
         cmd.calls++;
         cmd.microseconds += micros;
-        if (stats.totalErrorReplies != errorsMark) {
+        if (stats.totalErrorReplies != errorsMark || failedElsewhere) {
             cmd.failedCalls++;
         }
+        failedElsewhere = false;
         errorsMark = stats.totalErrorReplies;
         stats.totalCommandsProcessed++;
         if (!observers.isEmpty()) {
             for (CommandObserver o : observers) {
                 o.executed(client, cmd, argv, startMillis, micros);
             }
+        }
+    }
+
+    /**
+     * Counts the running command as failed although its error reply is not counted again (a
+     * script ending with the error of a command it ran, Redis's {@code ERR_REPLY_FLAG_NO_STATS_UPDATE}).
+     */
+    public void failedWithoutErrorReply() {
+        failedElsewhere = true;
+    }
+
+    /** Shows a command to MONITOR clients now, whatever its flags (EVAL and FCALL show themselves first). */
+    public void feedMonitors(Client client, RegisteredCommand cmd, byte[][] argv) {
+        for (CommandObserver o : observers) {
+            o.shown(client, cmd, argv);
         }
     }
 

@@ -52,6 +52,7 @@ public final class Client implements ClientInfo {
     private Runnable resumeInput = () -> { };
     private dev.cinnabar.kernel.pubsub.ClientSubscriptions subscriptions;
     private final MultiState transaction = new MultiState();
+    private ReplySink sinkOverride;
 
     public Client(long id, Channel channel, RespWriter writer, boolean authenticated) {
         this.id = id;
@@ -102,7 +103,20 @@ public final class Client implements ClientInfo {
 
     /** The sink for the reply to the command now running (honours CLIENT REPLY OFF/SKIP). */
     public ReplySink replySink() {
-        return writer;
+        return sinkOverride != null ? sinkOverride : writer;
+    }
+
+    /**
+     * The client scripts run their commands as (Redis's {@code lua} client): no connection, never
+     * listed; each command's reply goes to the sink the script host sets.
+     */
+    public static Client scriptClient(long id) {
+        return new Client(id, null, new RespWriter(text -> { }), true);
+    }
+
+    /** Only for the script client: where the next command's reply goes. */
+    public void replyTo(ReplySink sink) {
+        sinkOverride = sink;
     }
 
     public boolean authenticated() {
@@ -240,20 +254,29 @@ public final class Client implements ClientInfo {
 
     /** The reply bytes queued in the channel and not yet written to the socket ({@code omem}). */
     public long pendingOutputBytes() {
+        if (channel == null) {
+            return 0;
+        }
         var out = channel.unsafe().outboundBuffer();
         return out == null ? 0 : out.totalPendingWriteBytes();
     }
 
     /** The socket's file descriptor where the transport exposes it (epoll), else -1. */
     public int fd() {
-        return channel instanceof io.netty.channel.unix.UnixChannel u ? u.fd().intValue() : -1;
+        return channel != null && channel instanceof io.netty.channel.unix.UnixChannel u ? u.fd().intValue() : -1;
     }
 
     public String address() {
+        if (channel == null) {
+            return "lua";
+        }
         return format(channel.remoteAddress());
     }
 
     public String localAddress() {
+        if (channel == null) {
+            return "";
+        }
         return format(channel.localAddress());
     }
 

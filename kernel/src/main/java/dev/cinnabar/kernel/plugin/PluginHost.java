@@ -1,6 +1,7 @@
 package dev.cinnabar.kernel.plugin;
 
 import dev.cinnabar.api.command.CommandFamily;
+import dev.cinnabar.api.script.ScriptEngine;
 import dev.cinnabar.kernel.Server;
 import dev.cinnabar.kernel.command.FamilyRegistrar;
 import org.pf4j.PluginState;
@@ -82,10 +83,25 @@ public final class PluginHost {
             ServiceLoader.load(layer, CommandFamily.class).stream()
                     .filter(p -> p.type().getModule().getLayer() == layer)
                     .forEach(p -> found.add(p.get()));
+            List<ScriptEngine> engines = new ArrayList<>();
+            ServiceLoader.load(layer, ScriptEngine.class).stream()
+                    .filter(p -> p.type().getModule().getLayer() == layer)
+                    .forEach(p -> engines.add(p.get()));
             FamilyRegistrar registrar = new FamilyRegistrar(server, id);
             registrar.registerAll(found);
+            try {
+                for (ScriptEngine e : engines) {
+                    server.scriptEngines().register(e, id);
+                }
+            } catch (RuntimeException e) {
+                server.scriptEngines().unregisterOwner(id);
+                registrar.undo();
+                throw e;
+            }
             registrars.put(id, registrar);
-            families.put(id, found.stream().map(CommandFamily::name).toList());
+            List<String> provided = new ArrayList<>(found.stream().map(CommandFamily::name).toList());
+            engines.forEach(e -> provided.add("engine:" + e.name()));
+            families.put(id, provided);
             errors.remove(id);
             LOG.info("Plugin '{}' {} loaded: {}", id, w.getDescriptor().getVersion(), families.get(id));
             return true;
@@ -134,6 +150,7 @@ public final class PluginHost {
             r.undo();
         }
         families.remove(id);
+        server.scriptEngines().unregisterOwner(id);
         manager.unloadPlugin(id);
         return true;
     }

@@ -71,6 +71,18 @@ public final class RespWriter implements ReplySink {
         errors.onError(clean);
     }
 
+    /**
+     * Writes an error reply whose error statistics were already counted where it arose (an
+     * error a script passes on from a command it ran).
+     */
+    public void errorCountedElsewhere(String text) {
+        String clean = text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0
+                ? text.replace('\r', ' ').replace('\n', ' ') : text;
+        out.writeByte('-');
+        out.writeCharSequence(clean, StandardCharsets.ISO_8859_1);
+        out.writeBytes(CRLF);
+    }
+
     @Override
     public void integer(long n) {
         out.writeByte(':');

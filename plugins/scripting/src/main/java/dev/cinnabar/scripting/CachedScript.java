@@ -1,0 +1,13 @@
+package dev.cinnabar.scripting;
+
+import dev.cinnabar.api.script.CompiledScript;
+
+import java.util.Set;
+
+/** A script in the cache: its body (for memory accounting), shebang flags and compiled form. */
+record CachedScript(String sha, byte[] body, boolean shebang, Set<ScriptFlag> flags, CompiledScript compiled) {
+
+    boolean has(ScriptFlag f) {
+        return flags.contains(f);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.cinnabar.scripting;
+
+import dev.cinnabar.api.command.CommandContext;
+import dev.cinnabar.api.command.CommandException;
+import dev.cinnabar.api.script.ScriptEngine;
+import dev.cinnabar.api.script.ScriptException;
+import dev.cinnabar.api.script.ScriptVm;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Scripts by the SHA1 of their body (Redis's {@code lctx.lua_scripts}), and the VM of each engine
+ * that compiled them. No eviction: only SCRIPT FLUSH empties it, and it recreates the VMs.
+ * Executor only.
+ */
+final class ScriptCache {
+
+    private final Map<String, CachedScript> scripts = new HashMap<>();
+    private final Map<String, ScriptVm> vms = new HashMap<>();
+    private long bodyBytes;
+
+    CachedScript get(String sha) {
+        return scripts.get(sha);
+    }
+
+    int size() {
+        return scripts.size();
+    }
+
+    /** Bytes of the cache itself as Redis counts {@code used_memory_scripts_eval}: SHA, body and entry overhead. */
+    long memory() {
+        return bodyBytes + scripts.size() * (40L + 64L);
+    }
+
+    /** Memory of the EVAL VMs, as their engines report it (a fresh Lua VM when none exists yet). */
+    long vmMemory() {
+        long total = 0;
+        for (ScriptVm vm : vms.values()) {
+            total += vm.memoryUsed();
+        }
+        return vms.isEmpty() ? 31744 : total;
+    }
+
+    /** The cached script of {@code body}, compiled and cached first if new. */
+    CachedScript load(CommandContext ctx, byte[] body) {
+        String sha = sha1Hex(body);
+        CachedScript cached = scripts.get(sha);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            Shebang shebang = Shebang.parse(body, name -> ctx.scriptEngine(name) != null);
+            ScriptVm vm = vm(ctx, shebang.engine());
+            CachedScript s = new CachedScript(sha, body, shebang.present(), shebang.flags(), vm.compile(shebang.code()));
+            scripts.put(sha, s);
+            bodyBytes += body.length;
+            return s;
+        } catch (ScriptException e) {
+            throw new CommandException(e.errorText());
+        }
+    }
+
+    private ScriptVm vm(CommandContext ctx, String engineName) {
+        ScriptVm vm = vms.get(engineName);
+        if (vm == null) {
+            ScriptEngine engine = ctx.scriptEngine(engineName);
+            if (engine == null) {
+                throw new CommandException("ERR No script engine '" + engineName + "' is loaded");
+            }
+            vm = engine.createVm(ScriptVm.Kind.EVAL);
+            vms.put(engineName, vm);
+        }
+        return vm;
+    }
+
+    /** SCRIPT FLUSH: forgets every script and drops the VMs (new ones are made on demand). */
+    void flush() {
+        scripts.clear();
+        bodyBytes = 0;
+        vms.values().forEach(ScriptVm::close);
+        vms.clear();
+    }
+
+    static String sha1Hex(byte[] data) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-1").digest(data);
+            char[] out = new char[40];
+            for (int i = 0; i < d.length; i++) {
+                out[2 * i] = Character.forDigit((d[i] >> 4) & 0xf, 16);
+                out[2 * i + 1] = Character.forDigit(d[i] & 0xf, 16);
+            }
+            return new String(out);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
