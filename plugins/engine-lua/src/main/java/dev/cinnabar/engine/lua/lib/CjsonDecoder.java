@@ -110,7 +110,8 @@ final class CjsonDecoder {
 
     private final CjsonConfig cfg;
     private final LuaValue nullValue;
-    private final byte[] data;
+    private final byte[] data;     // the Lua string's own array: never copied, never written
+    private final int offset;
     private final int len;
     private final byte[] tmp;
     private int ptr;
@@ -125,22 +126,24 @@ final class CjsonDecoder {
     private CjsonDecoder(CjsonConfig cfg, LuaValue nullValue, LuaString json) {
         this.cfg = cfg;
         this.nullValue = nullValue;
-        this.data = Arrays.copyOfRange(json.m_bytes, json.m_offset, json.m_offset + json.m_length);
-        this.len = data.length;
+        this.data = json.m_bytes;
+        this.offset = json.m_offset;
+        this.len = json.m_length;
         this.tmp = new byte[len];
     }
 
     static LuaValue decode(CjsonConfig cfg, LuaValue nullValue, LuaString json) {
         CjsonDecoder d = new CjsonDecoder(cfg, nullValue, json);
         // RFC 4627: only the first two bytes can tell UTF-16 and UTF-32 apart from UTF-8
-        if (d.len >= 2 && (d.data[0] == 0 || d.data[1] == 0)) {
+        if (d.len >= 2 && (d.at(0) == 0 || d.at(1) == 0)) {
             throw new LuaError("JSON parser does not support UTF-16 or UTF-32");
         }
         return d.parse();
     }
 
+    /** The byte at index i of the text, or 0 past its end: C sees a NUL-terminated string. */
     private int at(int i) {
-        return i < len ? data[i] & 0xff : 0;
+        return i < len ? data[offset + i] & 0xff : 0;
     }
 
     private LuaValue parse() {
@@ -355,14 +358,15 @@ final class CjsonDecoder {
     }
 
     private void numberToken() {
-        CNumbers.Parsed parsed = CNumbers.strtod(data, len, ptr);
-        if (parsed.end() == ptr) {
+        CNumbers.Parsed parsed = CNumbers.strtod(data, offset + len, offset + ptr);
+        int end = parsed.end() - offset;
+        if (end == ptr) {
             setError("invalid number");
             return;
         }
         type = T_NUMBER;
         value = number(parsed.value());
-        ptr = parsed.end();
+        ptr = end;
     }
 
     private void stringToken() {
