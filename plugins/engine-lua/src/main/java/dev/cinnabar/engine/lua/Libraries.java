@@ -1,5 +1,6 @@
 package dev.cinnabar.engine.lua;
 
+import dev.cinnabar.engine.lua.lib.CjsonLib;
 import org.luaj.vm2.Globals;
 
 /** The libraries Redis bundles with its Lua: cjson, cmsgpack, struct, bit. */
@@ -9,5 +10,6 @@ final class Libraries {
     }
 
     static void install(Globals g) {
+        g.rawset("cjson", CjsonLib.create());
     }
 }
