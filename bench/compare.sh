@@ -6,7 +6,9 @@
 # Uses the built distribution (mvn -B package -DskipTests). Prints medians over the rounds and
 # the ratio Cinnabar/Redis for: SET and GET at -P 1 and -P 16 (50 clients), RSS after
 # DEBUG POPULATE 1000000, and time from start to the first PONG.
-# Later issues add workloads here (EVALSHA, FCALL, ...).
+# Script workloads (when the scripting plugin is loaded): EVALSHA incr at -P 1 and -P 16, EVAL
+# incr (the body sent and hashed on every call) at -P 16, a token-bucket rate limiter (HMGET,
+# HSET, PEXPIRE, arithmetic) at -P 16 over 1000 keys, and a pure-Lua loop of 200 iterations.
 set -euo pipefail
 
 rounds="${1:-3}"
@@ -55,6 +57,11 @@ rps() { # port pipeline n test -> requests per second (LRANGE_100's CSV name has
     | awk -F'"' -v t="$(echo "$4" | tr a-z A-Z)" '$2==t || index($2, t " (")==1 {print $4}'
 }
 
+rps_cmd() { # port pipeline n command... -> requests per second of a custom command
+  local port="$1" p="$2" n="$3"; shift 3
+  redis-benchmark -p "$port" -c "$CLIENTS" -P "$p" -n "$n" -r 1000 --csv "$@" 2>/dev/null | tail -1 | awk -F'"' '{print $4}'
+}
+
 has_command() { # port command -> whether the server implements it
   [ "$(redis-cli -p "$1" command info "$2" | head -1)" != "" ]
 }
@@ -99,6 +106,38 @@ for w in "${workloads[@]:4}"; do
   read -r test p n <<<"$w"
   rps "$cport" 16 300000 "$test" >/dev/null   # JIT warm-up for the data-type paths
 done
+
+# Script workloads: name|pipeline|requests|script|numkeys and arguments (sent with EVALSHA, or EVAL for
+# eval_*); bodies are one line each
+INCR_LUA="return redis.call('incr', KEYS[1])"
+LIMITER_LUA="local v = redis.call('HMGET', KEYS[1], 'tokens', 'ts') local rate, cap, now, want = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]) local tokens = tonumber(v[1]) or cap local ts = tonumber(v[2]) or now tokens = math.min(cap, tokens + math.max(0, now - ts) * rate) local allowed = 0 if tokens >= want then tokens = tokens - want allowed = 1 end redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', now) redis.call('PEXPIRE', KEYS[1], 60000) return allowed"
+LOOP_LUA="local s = 0 for i = 1, 200 do s = s + i end return s"
+N_SCRIPT="${N_SCRIPT:-1000000}"
+scripts=()
+if has_command "$cport" evalsha; then
+  scripts=("evalsha_incr|1|$N_P1|$INCR_LUA|1 counter"
+           "evalsha_incr|16|$N_SCRIPT|$INCR_LUA|1 counter"
+           "eval_incr|16|$N_SCRIPT|$INCR_LUA|1 counter"
+           "evalsha_limiter|16|$N_SCRIPT|$LIMITER_LUA|1 rl:__rand_int__ 0.5 100 1000 1"
+           "evalsha_loop200|16|$((N_SCRIPT / 2))|$LOOP_LUA|0")
+else
+  echo "Skipping script workloads: this build has no EVALSHA" >&2
+fi
+script_rps() { # port workload -> req/s
+  local port="$1" name p n body args sha
+  IFS='|' read -r name p n body args <<<"$2"
+  if [ "${name%%_*}" = eval ]; then
+    # shellcheck disable=SC2086
+    rps_cmd "$port" "$p" "$n" EVAL "$body" $args
+  else
+    sha=$(redis-cli -p "$port" script load "$body")
+    # shellcheck disable=SC2086
+    rps_cmd "$port" "$p" "$n" EVALSHA "$sha" $args
+  fi
+}
+for w in "${scripts[@]}"; do
+  script_rps "$cport" "$(echo "$w" | awk -F'|' -v OFS='|' '{$3=200000; print}')" >/dev/null   # JIT warm-up
+done
 for round in $(seq 1 "$rounds"); do
   echo "Round $round/$rounds..." >&2
   for w in "${workloads[@]}"; do
@@ -106,6 +145,12 @@ for round in $(seq 1 "$rounds"); do
     key="$test P$p"
     results["redis|$key"]+="$(rps "$rport" "$p" "$n" "$test") "
     results["cinnabar|$key"]+="$(rps "$cport" "$p" "$n" "$test") "
+  done
+  for w in "${scripts[@]}"; do
+    IFS='|' read -r name p _ <<<"$w"
+    key="$name P$p"
+    results["redis|$key"]+="$(script_rps "$rport" "$w") "
+    results["cinnabar|$key"]+="$(script_rps "$cport" "$w") "
   done
 done
 
@@ -136,11 +181,22 @@ for w in "${workloads[@]}"; do
   c=$(echo "${results["cinnabar|$key"]}" | tr ' ' '\n' | grep . | median)
   printf '%-28s %14.0f %14.0f %8.2f\n' "$(echo "$test" | tr a-z A-Z) -P $p (req/s, c=$CLIENTS)" "$r" "$c" "$(awk -v a="$c" -v b="$r" "BEGIN{print a/b}")"
 done
+for w in "${scripts[@]}"; do
+  IFS='|' read -r name p _ <<<"$w"
+  key="$name P$p"
+  r=$(echo "${results["redis|$key"]}" | tr ' ' '\n' | grep . | median)
+  c=$(echo "${results["cinnabar|$key"]}" | tr ' ' '\n' | grep . | median)
+  printf '%-28s %14.0f %14.0f %8.2f\n' "$(echo "$name" | tr a-z A-Z) -P $p" "$r" "$c" "$(awk -v a="$c" -v b="$r" "BEGIN{print a/b}")"
+done
 printf '%-28s %14s %14s %8.2f\n' "RSS after 1M keys (MB)" "$((rrss / 1024))" "$((crss / 1024))" "$(awk -v a="$crss" -v b="$rrss" "BEGIN{print a/b}")"
 printf '%-28s %14s %14s %8.2f\n' "start to first PONG (ms)" "$rstart" "$cstart" "$(awk -v a="$cstart" -v b="$rstart" "BEGIN{print a/b}")"
 echo
 echo "Per-round req/s:"
 for w in "${workloads[@]}"; do
   read -r test p n <<<"$w"; key="$test P$p"
+  echo "  $key  redis: ${results["redis|$key"]}  cinnabar: ${results["cinnabar|$key"]}"
+done
+for w in "${scripts[@]}"; do
+  IFS='|' read -r name p _ <<<"$w"; key="$name P$p"
   echo "  $key  redis: ${results["redis|$key"]}  cinnabar: ${results["cinnabar|$key"]}"
 done

@@ -19,6 +19,9 @@ import java.util.Map;
 final class ScriptCache {
 
     private final Map<String, CachedScript> scripts = new HashMap<>();
+    /** The same scripts by body: EVAL finds a known body without hashing it with SHA1 again. */
+    private final Map<Body, CachedScript> byBody = new HashMap<>();
+    private final MessageDigest sha1 = newSha1();
     private final Map<String, ScriptVm> vms = new HashMap<>();
     private long bodyBytes;
 
@@ -46,7 +49,11 @@ final class ScriptCache {
 
     /** The cached script of {@code body}, compiled and cached first if new. */
     CachedScript load(CommandContext ctx, byte[] body) {
-        String sha = sha1Hex(body);
+        CachedScript known = byBody.get(new Body(body));
+        if (known != null) {
+            return known;
+        }
+        String sha = hex(sha1.digest(body));
         CachedScript cached = scripts.get(sha);
         if (cached != null) {
             return cached;
@@ -56,6 +63,7 @@ final class ScriptCache {
             ScriptVm vm = vm(ctx, shebang.engine());
             CachedScript s = new CachedScript(sha, body, shebang.present(), shebang.flags(), vm.compile(shebang.code()));
             scripts.put(sha, s);
+            byBody.put(new Body(body), s);
             bodyBytes += body.length;
             return s;
         } catch (ScriptException e) {
@@ -79,22 +87,43 @@ final class ScriptCache {
     /** SCRIPT FLUSH: forgets every script and drops the VMs (new ones are made on demand). */
     void flush() {
         scripts.clear();
+        byBody.clear();
         bodyBytes = 0;
         vms.values().forEach(ScriptVm::close);
         vms.clear();
     }
 
-    static String sha1Hex(byte[] data) {
+    private static MessageDigest newSha1() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-1").digest(data);
-            char[] out = new char[40];
-            for (int i = 0; i < d.length; i++) {
-                out[2 * i] = Character.forDigit((d[i] >> 4) & 0xf, 16);
-                out[2 * i + 1] = Character.forDigit(d[i] & 0xf, 16);
-            }
-            return new String(out);
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(byte[] d) {
+        char[] out = new char[d.length * 2];
+        for (int i = 0; i < d.length; i++) {
+            out[2 * i] = Character.forDigit((d[i] >> 4) & 0xf, 16);
+            out[2 * i + 1] = Character.forDigit(d[i] & 0xf, 16);
+        }
+        return new String(out);
+    }
+
+    /** A script body as a map key, compared by content. */
+    private record Body(byte[] bytes, int hash) {
+        Body(byte[] bytes) {
+            this(bytes, java.util.Arrays.hashCode(bytes));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Body b && b.hash == hash && java.util.Arrays.equals(b.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }
