@@ -228,6 +228,30 @@ class ScriptingDifferentialTest extends DifferentialTest {
         }
     }
 
+    @Test
+    void maxmemoryRefusesWritesAsRedisDoes() {
+        same("SET before 1");
+        same("CONFIG SET maxmemory 1");
+        try {
+            same("SET k v");
+            same("GET before");
+            eval("return redis.call('get', 'before')");
+            eval("return redis.call('set', 'k', 'v')");
+            eval("return redis.pcall('set', 'k', 'v')");
+            eval("redis.call('del', 'nothing') return redis.call('set', 'k', 'v')");
+            eval("#!lua\nreturn 1");
+            eval("#!lua flags=allow-oom\nreturn redis.call('set', 'k2', 'v')");
+            eval("#!lua flags=no-writes\nreturn redis.call('get', 'k2')");
+            eval("#!lua flags=no-writes\nreturn redis.call('set', 'k3', 'v')");
+            same("MULTI");
+            same("GET k");
+            same("DISCARD");
+            same("DEL k k2");
+        } finally {
+            same("CONFIG SET maxmemory 0");
+        }
+    }
+
     private static String monitorLine(byte[] reply) {
         return new String(reply, StandardCharsets.ISO_8859_1).replaceAll("^\\+\\d+\\.\\d+ ", "+T ").replaceAll("127\\.0\\.0\\.1:\\d+", "ADDR");
     }

@@ -237,6 +237,19 @@ public final class Server {
         return watchedKeys;
     }
 
+    /**
+     * Redis's "used memory above {@code maxmemory}": the JVM heap in use against the limit. Keys are
+     * never evicted, so every policy behaves as {@code noeviction} does once the limit is passed.
+     */
+    public boolean outOfMemory() {
+        long max = config.getLong("maxmemory");
+        if (max <= 0) {
+            return false;
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory() > max;
+    }
+
     /** The script engines plugins provide. */
     public dev.cinnabar.kernel.script.ScriptEngines scriptEngines() {
         return scriptEngines;

@@ -92,4 +92,12 @@ public interface CommandContext {
      */
     default void feedMonitors() {
     }
+
+    /**
+     * True while used memory is above {@code maxmemory}: commands that decide their own
+     * {@code denyoom} behaviour (EVAL of a shebang script) refuse with Redis's {@code -OOM} text.
+     */
+    default boolean outOfMemory() {
+        return false;
+    }
 }

@@ -119,4 +119,9 @@ public final class ClientContext implements CommandContext {
     public void feedMonitors() {
         server.dispatcher().feedMonitors(client, command, argv);
     }
+
+    @Override
+    public boolean outOfMemory() {
+        return server.outOfMemory();
+    }
 }

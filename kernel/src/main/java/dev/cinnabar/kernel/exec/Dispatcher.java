@@ -119,6 +119,10 @@ public final class Dispatcher {
             reject(client, cmd, reply, TransactionErrors.NOT_ALLOWED_IN_MULTI);
             return;
         }
+        if (rejectedForMemory(cmd, multi)) {
+            reject(client, cmd, reply, OOM);
+            return;
+        }
         // RESP2 subscribed context: after no_multi, before queueing, as in Redis's processCommand
         String subscribedError = dev.cinnabar.kernel.pubsub.SubscribedContext.rejection(client, cmd);
         if (subscribedError != null) {
@@ -132,6 +136,23 @@ public final class Dispatcher {
             return;
         }
         call(client, ctx, cmd, argv);
+    }
+
+    public static final String OOM = "OOM command not allowed when used memory > 'maxmemory'.";
+
+    /**
+     * Redis's maxmemory check: {@code denyoom} commands, and anything queued in MULTI except the
+     * commands that end or leave it, are refused while used memory is above the limit.
+     */
+    private boolean rejectedForMemory(RegisteredCommand cmd, MultiState multi) {
+        boolean deny = cmd.has(dev.cinnabar.api.command.CommandFlag.DENYOOM);
+        if (!deny && multi.active() && cmd.parent() == null) {
+            deny = switch (cmd.name()) {
+                case "exec", "discard", "quit", "reset" -> false;
+                default -> true;
+            };
+        }
+        return deny && server.outOfMemory();
     }
 
     /** What runs even inside MULTI instead of being queued (Redis's processCommand). */

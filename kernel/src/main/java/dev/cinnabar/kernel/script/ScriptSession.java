@@ -38,6 +38,8 @@ public final class ScriptSession implements ScriptHost {
     private boolean active;
     private boolean wrote;
     private int replicationFlags;
+    /** Redis's {@code script_oom}: memory was over the limit when the run started. */
+    private boolean oomAtStart;
 
     public ScriptSession(Server server) {
         this.server = server;
@@ -57,6 +59,7 @@ public final class ScriptSession implements ScriptHost {
         this.options = options;
         this.wrote = false;
         this.replicationFlags = 3;
+        this.oomAtStart = server.outOfMemory();
         client.database(caller.connection().database());
         client.protocol(2);
         return this;
@@ -94,6 +97,10 @@ public final class ScriptSession implements ScriptHost {
         boolean write = cmd.has(CommandFlag.WRITE);
         if (options.readOnly() && (write || mayReplicate(cmd))) {
             throw new CommandException("ERR Write commands are not allowed from read-only scripts.");
+        }
+        // only the first write may be refused: a script cannot be stopped halfway through its effects
+        if (oomAtStart && !wrote && !options.allowOom() && cmd.has(CommandFlag.DENYOOM)) {
+            throw new CommandException(dev.cinnabar.kernel.exec.Dispatcher.OOM);
         }
         if (write) {
             wrote = true;

@@ -53,6 +53,10 @@ final class EvalCommand implements Command {
         } else {
             script = cache.load(ctx, first);
         }
+        // a shebang script that may write is denyoom (Redis derives EVAL's flags from the script's)
+        if (script.shebang() && !script.has(ScriptFlag.ALLOW_OOM) && !script.has(ScriptFlag.NO_WRITES) && ctx.outOfMemory()) {
+            throw new CommandException("OOM command not allowed when used memory > 'maxmemory'.");
+        }
         if (script.shebang() && readOnly && !script.has(ScriptFlag.NO_WRITES)) {
             throw new CommandException("ERR Can not execute a script with write flag using *_ro command.");
         }
