@@ -49,6 +49,14 @@ final class LuaHarness {
         LoadState.install(g);
         LuaC.install(g);
         g.set("unpack", g.get("table").get("unpack")); // Lua 5.1's global unpack
+        // Lua 5.1's tostring for numbers ("%.14g"); LuaJ's own differs, and the runtime replaces it
+        LuaValue luajToString = g.get("tostring");
+        g.set("tostring", new OneArgFunction() {
+            @Override
+            public LuaValue call(LuaValue x) {
+                return x.type() == LuaValue.TNUMBER ? LuaNumberText.format(x.todouble()) : luajToString.call(x);
+            }
+        });
         g.set("cmsgpack", CmsgpackLib.create());
         g.set("struct", StructLib.create());
         g.set("bit", BitLib.create());
