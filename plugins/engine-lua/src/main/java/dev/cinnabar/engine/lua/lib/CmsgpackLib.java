@@ -1,5 +1,6 @@
 package dev.cinnabar.engine.lua.lib;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.luaj.vm2.LuaError;
@@ -311,11 +312,89 @@ public final class CmsgpackLib {
         return LuaValue.varargsOf(out.toArray(new LuaValue[0]));
     }
 
+    /** A table being filled: an array or a map with {@code remaining} entries to go. */
+    private static final class Frame {
+        final LuaTable table = new LuaTable();
+        final boolean map;
+        long remaining;
+        int index = 1;
+        LuaValue key; // a map's key, decoded and waiting for its value
+
+        Frame(boolean map, long remaining) {
+            this.map = map;
+            this.remaining = remaining;
+        }
+    }
+
     /**
-     * Decodes one value; on a format error sets {@code c.err} and returns null. On success the
-     * value counts as pushed: {@code c.top} is one higher.
+     * Decodes one value (iteratively: nesting can go thousands deep). On a format error sets
+     * {@code c.err} and returns null. On success the value counts as pushed: {@code c.top} is one
+     * higher. The C stack is counted as the recursive C code uses it: a table under
+     * construction holds one slot, plus the pending index of an array or key of a map.
      */
     private static LuaValue decode(Cursor c) {
+        ArrayDeque<Frame> open = new ArrayDeque<>();
+        while (true) {
+            Object item = decodeItem(c);
+            if (item == null) {
+                return null;
+            }
+            LuaValue value;
+            if (item instanceof Frame) {
+                Frame f = (Frame) item;
+                c.top++; // the new table
+                if (!f.map) {
+                    LuaArgs.checkStack(c.top, 1, "in function mp_decode_to_lua_array");
+                }
+                if (f.remaining > 0) {
+                    open.push(f);
+                    if (!f.map) {
+                        c.top++; // the index of the first element
+                    }
+                    continue;
+                }
+                value = f.table;
+            } else {
+                value = (LuaValue) item;
+                c.top++;
+            }
+            // hand the finished value to the tables waiting for it
+            while (true) {
+                Frame f = open.peek();
+                if (f == null) {
+                    return value;
+                }
+                if (f.map && f.key == null) {
+                    f.key = value; // stays on the stack; the value comes next
+                    break;
+                }
+                if (f.map) {
+                    if (f.key.isnil()) {
+                        throw new UnpositionedLuaError("table index is nil");
+                    }
+                    if (f.key.type() == LuaValue.TNUMBER && Double.isNaN(f.key.todouble())) {
+                        throw new UnpositionedLuaError("table index is NaN");
+                    }
+                    f.table.rawset(f.key, value);
+                    f.key = null;
+                } else {
+                    f.table.rawset(f.index++, value);
+                }
+                c.top -= 2;
+                if (--f.remaining > 0) {
+                    if (!f.map) {
+                        c.top++; // the index of the next element
+                    }
+                    break;
+                }
+                open.pop();
+                value = f.table; // its slot was counted when it was created
+            }
+        }
+    }
+
+    /** Reads one value or container header: a {@link LuaValue}, a {@link Frame}, or null on error. */
+    private static Object decodeItem(Cursor c) {
         if (!c.need(1)) {
             return null;
         }
@@ -328,67 +407,64 @@ public final class CmsgpackLib {
                 if (!c.need(2)) return null;
                 v = LuaValue.valueOf(c.u8(1));
                 c.p += 2;
-                break;
+                return v;
             case 0xd0:
                 if (!c.need(2)) return null;
                 v = LuaValue.valueOf((byte) c.u8(1));
                 c.p += 2;
-                break;
+                return v;
             case 0xcd:
                 if (!c.need(3)) return null;
                 v = LuaValue.valueOf((int) c.be(1, 2));
                 c.p += 3;
-                break;
+                return v;
             case 0xd1:
                 if (!c.need(3)) return null;
                 v = LuaValue.valueOf((short) c.be(1, 2));
                 c.p += 3;
-                break;
+                return v;
             case 0xce:
                 if (!c.need(5)) return null;
                 v = LuaValue.valueOf((double) c.be(1, 4));
                 c.p += 5;
-                break;
+                return v;
             case 0xd2:
                 if (!c.need(5)) return null;
                 v = LuaValue.valueOf((int) c.be(1, 4));
                 c.p += 5;
-                break;
+                return v;
             case 0xcf: // pushed through a signed lua_Integer, so 2^63 and up come out negative
             case 0xd3:
                 if (!c.need(9)) return null;
                 v = LuaValue.valueOf((double) c.be(1, 8));
                 c.p += 9;
-                break;
+                return v;
             case 0xc0:
-                v = LuaValue.NIL;
                 c.p += 1;
-                break;
+                return LuaValue.NIL;
             case 0xc3:
-                v = LuaValue.TRUE;
                 c.p += 1;
-                break;
+                return LuaValue.TRUE;
             case 0xc2:
-                v = LuaValue.FALSE;
                 c.p += 1;
-                break;
+                return LuaValue.FALSE;
             case 0xca:
                 if (!c.need(5)) return null;
                 v = LuaValue.valueOf((double) Float.intBitsToFloat((int) c.be(1, 4)));
                 c.p += 5;
-                break;
+                return v;
             case 0xcb:
                 if (!c.need(9)) return null;
                 v = LuaValue.valueOf(Double.longBitsToDouble(c.be(1, 8)));
                 c.p += 9;
-                break;
+                return v;
             case 0xd9: {
                 if (!c.need(2)) return null;
                 int l = c.u8(1);
                 if (!c.need(2L + l)) return null;
                 v = LuaString.valueOf(c.b, c.p + 2, l);
                 c.p += 2 + l;
-                break;
+                return v;
             }
             case 0xda: {
                 if (!c.need(3)) return null;
@@ -396,7 +472,7 @@ public final class CmsgpackLib {
                 if (!c.need(3L + l)) return null;
                 v = LuaString.valueOf(c.b, c.p + 3, l);
                 c.p += 3 + l;
-                break;
+                return v;
             }
             case 0xdb: {
                 if (!c.need(5)) return null;
@@ -405,97 +481,45 @@ public final class CmsgpackLib {
                 if (!c.need(l)) return null;
                 v = LuaString.valueOf(c.b, c.p, (int) l);
                 c.p += (int) l;
-                break;
+                return v;
             }
-            case 0xdc: {
+            case 0xdc:
                 if (!c.need(3)) return null;
-                long l = c.be(1, 2);
-                c.p += 3;
-                return decodeArray(c, l);
-            }
-            case 0xdd: {
+                return header(c, 3, false, c.be(1, 2));
+            case 0xdd:
                 if (!c.need(5)) return null;
-                long l = c.be(1, 4);
-                c.p += 5;
-                return decodeArray(c, l);
-            }
-            case 0xde: {
+                return header(c, 5, false, c.be(1, 4));
+            case 0xde:
                 if (!c.need(3)) return null;
-                long l = c.be(1, 2);
-                c.p += 3;
-                return decodeMap(c, l);
-            }
-            case 0xdf: {
+                return header(c, 3, true, c.be(1, 2));
+            case 0xdf:
                 if (!c.need(5)) return null;
-                long l = c.be(1, 4);
-                c.p += 5;
-                return decodeMap(c, l);
-            }
+                return header(c, 5, true, c.be(1, 4));
             default:
                 if ((t & 0x80) == 0) { // positive fixint
-                    v = LuaValue.valueOf(t);
                     c.p += 1;
+                    return LuaValue.valueOf(t);
                 } else if ((t & 0xe0) == 0xe0) { // negative fixint
-                    v = LuaValue.valueOf((byte) t);
                     c.p += 1;
+                    return LuaValue.valueOf((byte) t);
                 } else if ((t & 0xe0) == 0xa0) { // fixstr
                     int l = t & 0x1f;
                     if (!c.need(1L + l)) return null;
                     v = LuaString.valueOf(c.b, c.p + 1, l);
                     c.p += 1 + l;
+                    return v;
                 } else if ((t & 0xf0) == 0x90) { // fixarray
-                    c.p += 1;
-                    return decodeArray(c, t & 0xf);
+                    return header(c, 1, false, t & 0xf);
                 } else if ((t & 0xf0) == 0x80) { // fixmap
-                    c.p += 1;
-                    return decodeMap(c, t & 0xf);
-                } else {
-                    c.err = BADFMT_ERROR;
-                    return null;
+                    return header(c, 1, true, t & 0xf);
                 }
+                c.err = BADFMT_ERROR;
+                return null;
         }
-        c.top++;
-        return v;
     }
 
-    private static LuaValue decodeArray(Cursor c, long len) {
-        LuaTable t = new LuaTable();
-        c.top++; // the new table
-        LuaArgs.checkStack(c.top, 1, "in function mp_decode_to_lua_array");
-        int index = 1;
-        while (len-- > 0) {
-            c.top++; // the index
-            LuaValue v = decode(c);
-            if (c.err != null) {
-                return null;
-            }
-            t.rawset(index++, v);
-            c.top -= 2;
-        }
-        return t;
-    }
-
-    private static LuaValue decodeMap(Cursor c, long len) {
-        LuaTable t = new LuaTable();
-        c.top++; // the new table
-        while (len-- > 0) {
-            LuaValue k = decode(c);
-            if (c.err != null) {
-                return null;
-            }
-            LuaValue v = decode(c);
-            if (c.err != null) {
-                return null;
-            }
-            if (k.isnil()) {
-                throw new UnpositionedLuaError("table index is nil");
-            }
-            if (k.type() == LuaValue.TNUMBER && Double.isNaN(k.todouble())) {
-                throw new UnpositionedLuaError("table index is NaN");
-            }
-            t.rawset(k, v);
-            c.top -= 2;
-        }
-        return t;
+    private static Frame header(Cursor c, int size, boolean map, long len) {
+        c.p += size;
+        return new Frame(map, len);
     }
 }

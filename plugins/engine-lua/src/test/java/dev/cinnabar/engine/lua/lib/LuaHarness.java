@@ -16,6 +16,7 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
+import org.luaj.vm2.lib.CoroutineLib;
 import org.luaj.vm2.lib.OneArgFunction;
 import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.StringLib;
@@ -45,6 +46,7 @@ final class LuaHarness {
         g.load(new PackageLib());
         g.load(new StringLib());
         g.load(new TableLib());
+        g.load(new CoroutineLib());
         g.load(new JseMathLib());
         LoadState.install(g);
         LuaC.install(g);
