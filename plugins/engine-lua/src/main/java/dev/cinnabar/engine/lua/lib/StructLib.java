@@ -139,8 +139,17 @@ public final class StructLib {
                 return;
             }
             default:
-                throw LuaArgs.argError(1, fname,
-                    "invalid format option '" + (char) (opt & 0xff) + "'");
+                if (opt >= 0) {
+                    throw LuaArgs.argError(1, fname, "invalid format option '" + (char) opt + "'");
+                }
+                // a byte above 0x7f: keep it a byte in the message
+                byte[] head = ("bad argument #1 to '" + fname + "' (invalid format option '")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] msg = java.util.Arrays.copyOf(head, head.length + 3);
+                msg[head.length] = (byte) opt;
+                msg[head.length + 1] = '\'';
+                msg[head.length + 2] = ')';
+                throw new ByteMessageLuaError(LuaString.valueUsing(msg));
         }
     }
 
