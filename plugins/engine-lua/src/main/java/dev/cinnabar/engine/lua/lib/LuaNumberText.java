@@ -160,16 +160,23 @@ final class LuaNumberText {
             v = Double.POSITIVE_INFINITY;
         } else if (matchIgnoreCase(b, p, end, "nan")) {
             p += 3;
+            long bits = 0x7ff8000000000000L; // glibc's NAN
             if (p < end && b[p] == '(') {
                 int q = p + 1;
                 while (q < end && (isAsciiAlnum(b[q]) || b[q] == '_')) {
                     q++;
                 }
                 if (q < end && b[q] == ')') {
+                    // "nan(n-char-sequence)": a number there becomes the payload
+                    Long payload = strtoullBase0(b, p + 1, q);
+                    if (payload != null) {
+                        bits |= payload & 0x0007ffffffffffffL;
+                    }
                     p = q + 1;
                 }
             }
-            v = Double.NaN;
+            stop[0] = p;
+            return Double.longBitsToDouble(negative ? bits ^ Long.MIN_VALUE : bits);
         } else if (p + 1 < end && b[p] == '0' && (b[p + 1] == 'x' || b[p + 1] == 'X')
                 && (hexValue(at(b, p + 2, end)) >= 0
                     || (at(b, p + 2, end) == '.' && hexValue(at(b, p + 3, end)) >= 0))) {
@@ -225,6 +232,36 @@ final class LuaNumberText {
         }
         stop[0] = p;
         return negative ? -v : v;
+    }
+
+    /**
+     * {@code strtoull(s, &end, 0)} over exactly {@code b[from, to)} (letters, digits and '_'
+     * only): the value when the whole range is one number (saturating like strtoull), else null.
+     */
+    private static Long strtoullBase0(byte[] b, int from, int to) {
+        int base = 10;
+        int p = from;
+        if (p < to && b[p] == '0') {
+            if (p + 1 < to && (b[p + 1] == 'x' || b[p + 1] == 'X') && p + 2 < to && hexValue(b[p + 2]) >= 0) {
+                base = 16;
+                p += 2;
+            } else {
+                base = 8;
+            }
+        }
+        if (p == to) {
+            return null;
+        }
+        java.math.BigInteger v = java.math.BigInteger.ZERO;
+        java.math.BigInteger radix = java.math.BigInteger.valueOf(base);
+        for (; p < to; p++) {
+            int d = hexValue(b[p]);
+            if (d < 0 || d >= base) {
+                return null;
+            }
+            v = v.multiply(radix).add(java.math.BigInteger.valueOf(d));
+        }
+        return v.bitLength() > 64 ? -1L : v.longValue();
     }
 
     private static int at(byte[] b, int p, int end) {
