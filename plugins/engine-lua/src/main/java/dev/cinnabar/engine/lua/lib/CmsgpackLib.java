@@ -287,6 +287,7 @@ public final class CmsgpackLib {
         int len = s.m_length;
         boolean decodeAll = limit == 0 && offset == 0;
         if (offset < 0 || limit < 0) {
+            // sic: the C code prints the input length where it says "limit"
             throw new LuaError("Invalid request to unpack with offset of " + (int) offset
                 + " and limit of " + len + ".");
         } else if (offset > len) {
