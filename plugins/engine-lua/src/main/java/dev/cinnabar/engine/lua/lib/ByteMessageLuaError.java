@@ -1,0 +1,36 @@
+package dev.cinnabar.engine.lua.lib;
+
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * An error whose message holds bytes that are not ASCII, such as struct's "invalid format option"
+ * quoting a byte of the format: a {@code LuaError(String)} would reach Lua as UTF-8 (LuaJ encodes
+ * Java strings that way), while C Lua keeps the byte. The message object is the exact bytes, with
+ * the position LuaJ adds to every error ("chunk:line" and a space) in front when it has one, as
+ * LuaJ's own string errors have it.
+ */
+final class ByteMessageLuaError extends LuaError {
+
+    private static final long serialVersionUID = 1L;
+
+    private final LuaString bytes;
+
+    ByteMessageLuaError(LuaString bytes) {
+        super(bytes.tojstring());
+        this.bytes = bytes;
+    }
+
+    @Override
+    public LuaValue getMessageObject() {
+        if (fileline == null) {
+            return bytes;
+        }
+        byte[] prefix = (fileline + " ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = new byte[prefix.length + bytes.m_length];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        bytes.copyInto(0, out, prefix.length, bytes.m_length);
+        return LuaString.valueUsing(out);
+    }
+}

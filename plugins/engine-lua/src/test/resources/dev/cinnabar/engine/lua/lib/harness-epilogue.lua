@@ -1,0 +1,3 @@
+
+end
+return __results(pcall(__body))
