@@ -18,7 +18,8 @@ final class ByteMessageLuaError extends LuaError {
     private final LuaString bytes;
 
     ByteMessageLuaError(LuaString bytes) {
-        super(bytes.tojstring());
+        // one char per byte: the engine turns error messages back into Lua strings as ISO-8859-1
+        super(latin1(bytes));
         this.bytes = bytes;
     }
 
@@ -32,5 +33,11 @@ final class ByteMessageLuaError extends LuaError {
         System.arraycopy(prefix, 0, out, 0, prefix.length);
         bytes.copyInto(0, out, prefix.length, bytes.m_length);
         return LuaString.valueUsing(out);
+    }
+
+    private static String latin1(LuaString s) {
+        byte[] b = new byte[s.m_length];
+        s.copyInto(0, b, 0, b.length);
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }
