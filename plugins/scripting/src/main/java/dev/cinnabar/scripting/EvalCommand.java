@@ -8,7 +8,6 @@ import dev.cinnabar.api.reply.ReplySink;
 import dev.cinnabar.api.script.ScriptHost;
 import dev.cinnabar.api.script.ScriptOptions;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,7 +45,7 @@ final class EvalCommand implements Command {
         }
         CachedScript script;
         if (bySha) {
-            script = cache.get(new String(first, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT));
+            script = cache.bySha(first);
             if (script == null) {
                 throw new CommandException(NOSCRIPT);
             }

@@ -22,11 +22,46 @@ final class ScriptCache {
     /** The same scripts by body: EVAL finds a known body without hashing it with SHA1 again. */
     private final Map<Body, CachedScript> byBody = new HashMap<>();
     private final MessageDigest sha1 = newSha1();
+    private CachedScript lastFound;
     private final Map<String, ScriptVm> vms = new HashMap<>();
     private long bodyBytes;
 
     CachedScript get(String sha) {
         return scripts.get(sha);
+    }
+
+    /**
+     * EVALSHA's lookup: the SHA in any case. The script found last is checked first, byte by
+     * byte, which spares the string and hash of the common case of one script called repeatedly.
+     */
+    CachedScript bySha(byte[] sha) {
+        CachedScript last = lastFound;
+        if (last != null && sameHex(last.sha(), sha)) {
+            return last;
+        }
+        char[] c = new char[sha.length];
+        for (int i = 0; i < sha.length; i++) {
+            int b = sha[i] & 0xff;
+            c[i] = (char) (b >= 'A' && b <= 'Z' ? b + 32 : b);
+        }
+        CachedScript found = scripts.get(new String(c));
+        if (found != null) {
+            lastFound = found;
+        }
+        return found;
+    }
+
+    private static boolean sameHex(String lower, byte[] sha) {
+        if (lower.length() != sha.length) {
+            return false;
+        }
+        for (int i = 0; i < sha.length; i++) {
+            int b = sha[i] & 0xff;
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int size() {
@@ -88,6 +123,7 @@ final class ScriptCache {
     void flush() {
         scripts.clear();
         byBody.clear();
+        lastFound = null;
         bodyBytes = 0;
         vms.values().forEach(ScriptVm::close);
         vms.clear();
