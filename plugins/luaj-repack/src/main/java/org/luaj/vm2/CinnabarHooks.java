@@ -114,9 +114,9 @@ public final class CinnabarHooks {
 
     // ---------------------------------------------------------------- errors
 
-    /** Lua 5.1's {@code luaO_chunkid} (LUA_IDSIZE 60). */
+    /** Lua 5.1's {@code luaO_chunkid} with Redis's LUA_IDSIZE (80). */
     public static String chunkid(String source) {
-        final int bufflen = 60;
+        final int bufflen = 80; // Redis builds Lua with LUA_IDSIZE 80
         if (source.startsWith("=")) {
             String s = source.substring(1);
             return s.length() > bufflen - 1 ? s.substring(0, bufflen - 1) : s;

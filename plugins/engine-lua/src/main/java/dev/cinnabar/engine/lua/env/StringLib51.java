@@ -6,13 +6,11 @@ import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * Lua 5.1's string library as Redis ships it: byte char dump find format gfind gmatch gsub len
- * lower match rep reverse sub upper. Pattern matching is LuaJ's (a port of the same matcher) behind
- * 5.1 argument checks and messages; everything else is ours. One library table and one string
+ * lower match rep reverse sub upper. Pattern matching is {@link Pattern51}. One library table and one string
  * metatable ({@code __index} = that table) are shared by every VM: LuaJ keeps the string metatable
  * in a static field, and both are read-only once any VM is protected, so sharing is safe.
  */
@@ -44,35 +42,7 @@ final class StringLib51 {
         }
     }
 
-    /** Wraps one of LuaJ's pattern functions, rewording its errors as 5.1 does. */
-    static Varargs pattern(LuaValue luajFn, Varargs a) {
-        try {
-            return luajFn.invoke(a).eval();
-        } catch (LuaError e) {
-            String m = e.getMessage();
-            switch (m == null ? "" : m) {
-                case "malformed pattern (ends with %)":
-                    throw new LuaError("malformed pattern (ends with '%')");
-                case "malformed pattern (missing ])":
-                    throw new LuaError("malformed pattern (missing ']')");
-                case "Missing [ after %f in pattern":
-                    throw new LuaError("missing '[' after '%f' in pattern");
-                default:
-                    throw e;
-            }
-        }
-    }
-
     private static LuaTable build() {
-        LuaTable env = new LuaTable();
-        LuaTable pkg = new LuaTable();
-        pkg.set("loaded", new LuaTable());
-        env.set("package", pkg);
-        LuaValue saved = LuaString.s_metatable;
-        LuaTable luaj = (LuaTable) new StringLib().call(LuaValue.valueOf("string"), env);
-        LuaString.s_metatable = saved;
-        LuaValue jfind = luaj.get("find"), jmatch = luaj.get("match"), jgmatch = luaj.get("gmatch"), jgsub = luaj.get("gsub");
-
         LuaTable t = new LuaTable();
         Fn[] fns = {
             new Fn("byte") {
@@ -114,10 +84,10 @@ final class StringLib51 {
             },
             new Fn("find") {
                 public Varargs invoke(Varargs a) {
-                    Args51.checkString(a, 1, name);
-                    Args51.checkString(a, 2, name);
-                    Args51.optInteger(a, 3, name, 1);
-                    return pattern(jfind, a);
+                    LuaString s = Args51.checkString(a, 1, name);
+                    LuaString p = Args51.checkString(a, 2, name);
+                    long init = Args51.optInteger(a, 3, name, 1);
+                    return Pattern51.find(s, p, init, a.arg(4).toboolean(), true);
                 }
             },
             new Fn("format") {
@@ -127,12 +97,15 @@ final class StringLib51 {
             },
             new Fn("gmatch") {
                 public Varargs invoke(Varargs a) {
-                    Args51.checkString(a, 1, name);
-                    Args51.checkString(a, 2, name);
-                    LuaValue it = pattern(jgmatch, a).arg1();
+                    LuaString s = Args51.checkString(a, 1, name);
+                    LuaString p = Args51.checkString(a, 2, name);
+                    int[] pos = {0};
                     return new Fn("gmatch_aux") {
                         public Varargs invoke(Varargs x) {
-                            return pattern(it, x);
+                            Object[] r = Pattern51.gmatchStep(s, p, pos[0]);
+                            if (r == null) return NONE;
+                            pos[0] = (Integer) r[0];
+                            return (Varargs) r[1];
                         }
                     };
                 }
@@ -140,13 +113,13 @@ final class StringLib51 {
             new Fn("gsub") {
                 public Varargs invoke(Varargs a) {
                     LuaString s = Args51.checkString(a, 1, name);
-                    Args51.checkString(a, 2, name);
+                    LuaString p = Args51.checkString(a, 2, name);
                     int tr = a.arg(3).type();
+                    int maxS = Args51.optInt(a, 4, name, s.length() + 1);
                     if (!(tr == TNUMBER || tr == TSTRING || tr == TFUNCTION || tr == TTABLE)) {
                         throw Args51.argError(3, name, "string/function/table expected");
                     }
-                    Args51.optInt(a, 4, name, s.length() + 1);
-                    return pattern(jgsub, a);
+                    return Pattern51.gsub(s, p, a.arg(3), maxS);
                 }
             },
             new Fn("len") {
@@ -167,10 +140,10 @@ final class StringLib51 {
             },
             new Fn("match") {
                 public Varargs invoke(Varargs a) {
-                    Args51.checkString(a, 1, name);
-                    Args51.checkString(a, 2, name);
-                    Args51.optInteger(a, 3, name, 1);
-                    return pattern(jmatch, a);
+                    LuaString s = Args51.checkString(a, 1, name);
+                    LuaString p = Args51.checkString(a, 2, name);
+                    long init = Args51.optInteger(a, 3, name, 1);
+                    return Pattern51.find(s, p, init, false, false);
                 }
             },
             new Fn("rep") {
