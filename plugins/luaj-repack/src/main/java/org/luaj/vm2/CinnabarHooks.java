@@ -19,6 +19,16 @@ public final class CinnabarHooks {
     /** The NaN x86 arithmetic produces (sign bit set: printed {@code -nan}); replaces LuaJ's NaN constants. */
     public static final double DEFAULT_NAN = Double.longBitsToDouble(0xfff8000000000000L);
 
+    /** Largest string the VM builds (Redis's proto-max-bulk-len default, 512 MB); above: "not enough memory". */
+    public static final long MAX_STRING = 512L * 1024 * 1024;
+
+    /** Patched prefix of {@code LuaString.concatTo} and {@code Buffer.makeroom}: bounded concatenation. */
+    public static void checkConcat(int a, int b, int c) {
+        if ((long) a + b + c > MAX_STRING) {
+            throw Lua51Error.notEnoughMemory();
+        }
+    }
+
     /** Patched {@code LuaDouble.tojstring()}. */
     public static String numberToString(double v) {
         return Lua51Numbers.toString(v);

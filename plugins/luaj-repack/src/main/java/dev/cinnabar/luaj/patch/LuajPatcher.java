@@ -33,6 +33,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *     appended; tail calls to Java functions run inside the caller's frame (position info as in 5.1);</li>
  * <li>{@code LuaTable}: read-only tables (Redis global protection) refuse rawset, setmetatable and sort;
  *     {@code eq_b} tolerates them;</li>
+ * <li>{@code LuaString.concatTo}, {@code Buffer.makeroom}: strings built by {@code ..} stay under 512 MB
+ *     ({@code not enough memory} above, never an OutOfMemoryError or NegativeArraySizeException);</li>
  * <li>{@code LexState.lexerror}: syntax errors say {@code near 'token'} as 5.1 does;</li>
  * <li>a {@code module-info.class} for module {@code org.luaj} exporting every package, so the exploded
  *     classes directory works on the module path in reactor builds.</li>
@@ -51,6 +53,7 @@ public final class LuajPatcher {
         patch(root, "org/luaj/vm2/LuaClosure", LuajPatcher::patchLuaClosure);
         patch(root, "org/luaj/vm2/LuaTable", LuajPatcher::patchLuaTable);
         patch(root, "org/luaj/vm2/compiler/LexState", LuajPatcher::patchLexState);
+        patch(root, "org/luaj/vm2/Buffer", LuajPatcher::patchBuffer);
         writeModuleInfo(root);
     }
 
@@ -129,8 +132,16 @@ public final class LuajPatcher {
         replaceBody(method(cn, "tojstring", "()Ljava/lang/String;"), b);
     }
 
-    /** scannumber() -> CinnabarHooks.scanNumber(this) */
+    /** scannumber() -> CinnabarHooks.scanNumber(this); concatTo(LuaString) bounded */
     private static void patchLuaString(ClassNode cn) {
+        InsnList pre = new InsnList();
+        pre.add(new VarInsnNode(Opcodes.ALOAD, 1));
+        pre.add(new FieldInsnNode(Opcodes.GETFIELD, "org/luaj/vm2/LuaString", "m_length", "I"));
+        pre.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        pre.add(new FieldInsnNode(Opcodes.GETFIELD, "org/luaj/vm2/LuaString", "m_length", "I"));
+        pre.add(new InsnNode(Opcodes.ICONST_0));
+        pre.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "checkConcat", "(III)V"));
+        method(cn, "concatTo", "(Lorg/luaj/vm2/LuaString;)Lorg/luaj/vm2/LuaValue;").instructions.insert(pre);
         InsnList b = new InsnList();
         b.add(new VarInsnNode(Opcodes.ALOAD, 0));
         b.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "scanNumber", "(Lorg/luaj/vm2/LuaString;)D"));
@@ -209,6 +220,17 @@ public final class LuajPatcher {
         b.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "tableEq", "(Lorg/luaj/vm2/LuaTable;Lorg/luaj/vm2/LuaValue;)Z"));
         b.add(new InsnNode(Opcodes.IRETURN));
         replaceBody(method(cn, "eq_b", "(Lorg/luaj/vm2/LuaValue;)Z"), b);
+    }
+
+    /** makeroom(nbefore, nafter): bounded growth (concatenation chains build in a Buffer) */
+    private static void patchBuffer(ClassNode cn) {
+        InsnList pre = new InsnList();
+        pre.add(new VarInsnNode(Opcodes.ILOAD, 1));
+        pre.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        pre.add(new FieldInsnNode(Opcodes.GETFIELD, "org/luaj/vm2/Buffer", "length", "I"));
+        pre.add(new VarInsnNode(Opcodes.ILOAD, 2));
+        pre.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "checkConcat", "(III)V"));
+        method(cn, "makeroom", "(II)V").instructions.insert(pre);
     }
 
     /** lexerror(msg, token) -> throw CinnabarHooks.lexError(source, linenumber, msg, token, txtToken(token)) */

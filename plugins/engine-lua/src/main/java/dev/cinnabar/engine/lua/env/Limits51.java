@@ -10,7 +10,7 @@ import org.luaj.vm2.cinnabar.Lua51Error;
 public final class Limits51 {
 
     /** 512 MB, Redis's proto-max-bulk-len default. */
-    public static final long MAX_STRING = 512L * 1024 * 1024;
+    public static final long MAX_STRING = org.luaj.vm2.CinnabarHooks.MAX_STRING;
 
     private Limits51() {
     }

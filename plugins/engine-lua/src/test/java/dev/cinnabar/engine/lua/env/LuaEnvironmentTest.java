@@ -122,6 +122,9 @@ class LuaEnvironmentTest {
         assertEquals("user_script:1: invalid format (width or precision too long)", err(g, "return string.format('%100d', 1)"));
         assertEquals("not enough memory",
                 err(g, "local t = {} for i = 1, 600 do t[i] = string.rep('x', 2^20) end return table.concat(t)"));
+        assertEquals("not enough memory", err(g, "local s = string.rep('x', 2^20) while true do s = s .. s end"));
+        assertEquals("not enough memory",
+                err(g, "local s = string.rep('x', 2^28) return s .. s .. s"));
     }
 
     @Test
