@@ -189,7 +189,7 @@ public final class Dispatcher {
             cmd.implementation().execute(ctx, new Arguments(argv), reply);
         } catch (CommandException e) {
             reply.error(e.errorText());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("Command '{}' failed unexpectedly", cmd.fullName(), e);
             reply.error("ERR internal error while executing '" + cmd.fullName() + "': " + e.getClass().getSimpleName());
         } finally {

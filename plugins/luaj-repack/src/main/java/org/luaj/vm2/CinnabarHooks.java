@@ -173,6 +173,7 @@ public final class CinnabarHooks {
      * wording of VM errors (variable names); no traceback is appended.
      */
     public static void processError(LuaClosure cl, LuaError le, Prototype p, int pc, LuaValue[] stack) {
+        notePosition(le, p, pc);
         if (le.level > 1) {
             le.level--;
             return;
@@ -240,6 +241,31 @@ public final class CinnabarHooks {
             }
         }
         le.traceback = full;
+    }
+
+    /** The innermost Lua position of the error last processed on this thread (Redis's error handler reads it at raise time). */
+    private static final ThreadLocal<Object[]> LAST_POSITION = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static void notePosition(LuaError le, Prototype p, int pc) {
+        Object[] last = LAST_POSITION.get();
+        if (last[0] == le) {
+            return;
+        }
+        last[0] = le;
+        last[1] = p.lineinfo != null && pc >= 0 && pc < p.lineinfo.length && p.lineinfo[pc] > 0
+                ? (p.source != null ? p.source.tojstring() : "?") + ":" + p.lineinfo[pc] : null;
+    }
+
+    /**
+     * {@code source:line} of the innermost Lua frame {@code le} crossed ({@code @user_script:3}),
+     * whatever its message or level; null when unknown. Forgets it: call once per error.
+     */
+    public static String takePosition(LuaError le) {
+        Object[] last = LAST_POSITION.get();
+        String position = last[0] == le ? (String) last[1] : null;
+        last[0] = null;
+        last[1] = null;
+        return position;
     }
 
     private static boolean calleeNotCallable(Prototype p, int pc, LuaValue[] stack) {

@@ -48,13 +48,12 @@ final class LuaScript implements CompiledScript {
         } else {
             msg = "ERR " + (v.isnil() ? "nil" : RedisErrors.cString(Bytes.text(v.tostring())));
         }
-        String fileline = LuaErrors.fileline(e);
-        String line = LuaErrors.line(fileline);
-        if (fileline == null || line == null) {
+        String position = LuaErrors.position(e);
+        int colon = position == null ? -1 : position.lastIndexOf(':');
+        if (colon < 0) {
             return msg;
         }
-        String source = fileline.substring(0, fileline.length() - line.length() - 1);
-        return msg + " script: " + name + ", on " + source + ":" + line + ".";
+        return msg + " script: " + name + ", on " + position.substring(0, colon) + ":" + position.substring(colon + 1) + ".";
     }
 
     static boolean innerCommandError(LuaError e) {

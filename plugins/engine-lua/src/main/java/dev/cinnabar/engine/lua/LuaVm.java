@@ -6,7 +6,6 @@ import dev.cinnabar.api.script.ScriptRun;
 import dev.cinnabar.api.script.ScriptVm;
 import dev.cinnabar.engine.lua.env.LuaEnvironment;
 import org.luaj.vm2.Globals;
-import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
@@ -28,7 +27,7 @@ final class LuaVm implements ScriptVm {
         this.kind = kind;
         this.globals = LuaEnvironment.create();
         globals.rawset("redis", RedisLib.create(state));
-        globals.rawset("pcall", new ProtectedCall());
+        globals.rawset("pcall", new ProtectedCall(globals.rawget("pcall")));
         globals.rawset("__redis__err__handler", new ErrorHandler());
         Libraries.install(globals);
         LuaEnvironment.protect(globals);
@@ -38,9 +37,6 @@ final class LuaVm implements ScriptVm {
     public CompiledScript compile(byte[] body) throws ScriptException {
         try {
             LuaFunction f = LuaEnvironment.compile(globals, body, kind == Kind.EVAL ? "@user_script" : "@user_function");
-            if (f instanceof LuaClosure c) {
-                TailCalls.disable(c.p);
-            }
             return new LuaScript(this, f);
         } catch (LuaError e) {
             LuaValue v = LuaErrors.value(e);

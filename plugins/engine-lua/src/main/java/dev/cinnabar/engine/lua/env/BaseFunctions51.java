@@ -350,6 +350,9 @@ final class BaseFunctions51 {
                 return v.toboolean() ? LuaValue.valueOf("true") : LuaValue.valueOf("false");
             case LuaValue.TNIL:
                 return LuaValue.valueOf("nil");
+            case LuaValue.TUSERDATA:
+                // the only userdata are library sentinels that know their text (cjson.null: "userdata: (nil)")
+                return LuaValue.valueOf(v.tojstring());
             default:
                 return LuaValue.valueOf(v.typename() + ": " + address(v));
         }

@@ -23,16 +23,11 @@ final class ByteMessageLuaError extends LuaError {
         this.bytes = bytes;
     }
 
+    /** The message with whatever position the runtime gave it, byte for byte. */
     @Override
     public LuaValue getMessageObject() {
-        if (fileline == null) {
-            return bytes;
-        }
-        byte[] prefix = (fileline + " ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] out = new byte[prefix.length + bytes.m_length];
-        System.arraycopy(prefix, 0, out, 0, prefix.length);
-        bytes.copyInto(0, out, prefix.length, bytes.m_length);
-        return LuaString.valueUsing(out);
+        String m = getMessage();
+        return m == null ? bytes : LuaString.valueOf(m.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     private static String latin1(LuaString s) {
