@@ -42,11 +42,14 @@ public final class ExecutionControl {
     private final Globals globals;
     private final ExecutionLimits limits;
     private final MemoryGuard memory;
+    /** the interpreter's closures by call depth, for the line of an abort; emptied as calls return */
+    private final LuaValue[] frames;
 
     private ExecutionControl(Globals globals, ExecutionLimits limits) {
         this.globals = globals;
         this.limits = limits;
         this.memory = new MemoryGuard(limits.heapLimitBytes());
+        this.frames = new LuaValue[limits.maxCallDepth() + 1];
     }
 
     /** Installs the hook and coroutine wrappers on these globals. */
@@ -101,7 +104,7 @@ public final class ExecutionControl {
             LuaInterrupts.budget = limits.pollInterval();
             LuaInterrupts.depth = 0;
             LuaInterrupts.maxDepth = limits.maxCallDepth();
-            LuaInterrupts.frames = new LuaValue[limits.maxCallDepth() + 1];
+            LuaInterrupts.frames = frames;
             Varargs result;
             try {
                 result = function.invoke(args);
@@ -139,6 +142,9 @@ public final class ExecutionControl {
                 LuaInterrupts.depth = 0;
                 LuaInterrupts.maxDepth = limits.maxCallDepth();
                 LuaInterrupts.frames = null;
+                if (frames[0] != null) {
+                    java.util.Arrays.fill(frames, null); // an abort or overflow left references behind
+                }
                 RUN_LOCK.unlock();
             }
         }

@@ -26,9 +26,9 @@ final class Run {
     private final MemoryGuard memory;
     /** set once the run is aborted; every later poll rethrows it */
     private ScriptAbort abort;
-    private final Map<LuaThread, Co> coroutines = new IdentityHashMap<>();
-    /** Java threads of coroutines already dropped from the map (dead), joined at the end */
-    private final List<Thread> finished = new ArrayList<>();
+    private final Map<LuaThread, Co> coroutines = new IdentityHashMap<>(4);
+    /** Java threads of coroutines already dropped from the map (dead), joined at the end; made when needed */
+    private List<Thread> finished;
     /** coroutines resumed and not yet back (nesting) */
     private int resumeNesting;
     /** Lua 5.1's LUAI_MAXCCALLS: nested resumes past it are a "C stack overflow" */
@@ -121,11 +121,16 @@ final class Run {
                 it.remove();
                 Thread jt = co.javaThread;
                 if (jt != null && jt.isAlive()) {
+                    if (finished == null) {
+                        finished = new ArrayList<>();
+                    }
                     finished.add(jt);
                 }
             }
         }
-        finished.removeIf(t -> !t.isAlive());
+        if (finished != null) {
+            finished.removeIf(t -> !t.isAlive());
+        }
     }
 
     Varargs resume(LuaThread t, Varargs args) {
@@ -193,7 +198,10 @@ final class Run {
      * interrupt (LuaJ then unwinds them with its OrphanedThread error) and every coroutine thread is joined.
      */
     void closeCoroutines() {
-        List<Thread> toJoin = new ArrayList<>(finished);
+        if (coroutines.isEmpty() && finished == null) {
+            return;
+        }
+        List<Thread> toJoin = finished != null ? new ArrayList<>(finished) : new ArrayList<>();
         for (Co co : coroutines.values()) {
             LuaThread.State s = co.thread.state;
             Thread jt = co.javaThread;
@@ -215,7 +223,7 @@ final class Run {
             }
         }
         coroutines.clear();
-        finished.clear();
+        finished = null;
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
