@@ -1,11 +1,17 @@
 package dev.cinnabar.engine.lua.exec;
 
-import org.junit.jupiter.api.Test;
-import org.luaj.vm2.LuaValue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.Test;
+
+/**
+ * How deep each recursion shape gets before the Java stack (the JVM default, 1 MiB) overflows, with the depth
+ * bound lifted: the measurement behind {@link ExecutionLimits#depthFor}. Runs only with {@code -Dexec.bench=true}.
+ */
 class DepthProbeTest {
     @Test
     void probe() {
+        assumeTrue(Boolean.getBoolean("exec.bench"));
         String[] shapes = {
             "n = n + 1 return 1 + f()",
             "n = n + 1 return (string.gsub('a', '.', f))",
