@@ -164,38 +164,28 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** Reads one value with all its nested elements; a count of values still owed, not recursion (replies nest 8000 deep). */
     private void readValue(ByteArrayOutputStream b) throws IOException {
-        String line = readLine(b);
-        char t = line.charAt(0);
-        switch (t) {
-            case '+', '-', ':', ',', '#', '_', '(' -> {
-            }
-            case '$', '=', '!' -> {
-                int n = Integer.parseInt(line.substring(1));
-                if (n >= 0) {
-                    b.writeBytes(in.readNBytes(n + 2));
+        long owed = 1;
+        while (owed > 0) {
+            owed--;
+            String line = readLine(b);
+            char t = line.charAt(0);
+            switch (t) {
+                case '+', '-', ':', ',', '#', '_', '(' -> {
                 }
-            }
-            case '*', '~', '>' -> {
-                int n = Integer.parseInt(line.substring(1));
-                for (int i = 0; i < n; i++) {
-                    readValue(b);
+                case '$', '=', '!' -> {
+                    int n = Integer.parseInt(line.substring(1));
+                    if (n >= 0) {
+                        b.writeBytes(in.readNBytes(n + 2));
+                    }
                 }
+                case '*', '~', '>' -> owed += Math.max(0, Integer.parseInt(line.substring(1)));
+                case '%' -> owed += 2L * Math.max(0, Integer.parseInt(line.substring(1)));
+                // an attribute's pairs, then the value it annotates
+                case '|' -> owed += 2L * Integer.parseInt(line.substring(1)) + 1;
+                default -> throw new IOException("unexpected reply type '" + t + "' in " + line);
             }
-            case '%' -> {
-                int n = Integer.parseInt(line.substring(1));
-                for (int i = 0; i < 2 * n; i++) {
-                    readValue(b);
-                }
-            }
-            case '|' -> {
-                int n = Integer.parseInt(line.substring(1));
-                for (int i = 0; i < 2 * n; i++) {
-                    readValue(b);
-                }
-                readValue(b);
-            }
-            default -> throw new IOException("unexpected reply type '" + t + "' in " + line);
         }
     }
 

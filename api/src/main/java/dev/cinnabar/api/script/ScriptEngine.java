@@ -6,6 +6,12 @@ package dev.cinnabar.api.script;
  */
 public interface ScriptEngine {
 
+    /**
+     * The thread stack, in bytes, of the executor thread that runs every script: engines may size
+     * their recursion bounds on it (Redis scripts recurse thousands of levels deep).
+     */
+    long EXECUTOR_STACK_BYTES = 64L << 20;
+
     /** The name a shebang selects ({@code #!lua}); lower case. */
     String name();
 

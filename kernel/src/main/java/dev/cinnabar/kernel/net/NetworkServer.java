@@ -49,7 +49,14 @@ public final class NetworkServer {
         this.maxBulkLength = server.config().entry("proto-max-bulk-len");
         this.queryBufferLimit = server.config().entry("client-query-buffer-limit");
         this.epoll = Epoll.isAvailable() && !Boolean.getBoolean("cinnabar.nio");
-        DefaultThreadFactory threads = new DefaultThreadFactory("cinnabar-main", false, Thread.MAX_PRIORITY);
+        // the executor runs scripts: a deep stack lets them recurse as deep as Redis's Lua allows
+        DefaultThreadFactory threads = new DefaultThreadFactory("cinnabar-main", false, Thread.MAX_PRIORITY) {
+            @Override
+            protected Thread newThread(Runnable r, String name) {
+                return new io.netty.util.concurrent.FastThreadLocalThread(threadGroup, r, name,
+                        dev.cinnabar.api.script.ScriptEngine.EXECUTOR_STACK_BYTES);
+            }
+        };
         this.loop = epoll ? new EpollEventLoopGroup(1, threads) : new NioEventLoopGroup(1, threads);
     }
 

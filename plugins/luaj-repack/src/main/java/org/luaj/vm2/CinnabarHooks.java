@@ -247,13 +247,18 @@ public final class CinnabarHooks {
     private static final ThreadLocal<Object[]> LAST_POSITION = ThreadLocal.withInitial(() -> new Object[2]);
 
     private static void notePosition(LuaError le, Prototype p, int pc) {
+        notePosition(le, p.lineinfo != null && pc >= 0 && pc < p.lineinfo.length && p.lineinfo[pc] > 0
+                ? (p.source != null ? p.source.tojstring() : "?") + ":" + p.lineinfo[pc] : null);
+    }
+
+    /** Records {@code position} ({@code @user_script:3}) for {@code le} unless an inner frame already did (compiled code calls this). */
+    public static void notePosition(LuaError le, String position) {
         Object[] last = LAST_POSITION.get();
         if (last[0] == le) {
             return;
         }
         last[0] = le;
-        last[1] = p.lineinfo != null && pc >= 0 && pc < p.lineinfo.length && p.lineinfo[pc] > 0
-                ? (p.source != null ? p.source.tojstring() : "?") + ":" + p.lineinfo[pc] : null;
+        last[1] = position;
     }
 
     /**

@@ -30,7 +30,7 @@ final class LuaReplyWriter {
      * Nesting at which Redis's {@code lua_checkstack} gives up on a self-referencing table and
      * writes {@code ERR reached lua stack limit} instead.
      */
-    static final int MAX_DEPTH = 7997;
+    static final int MAX_DEPTH = 7995;
 
     private LuaReplyWriter() {
     }

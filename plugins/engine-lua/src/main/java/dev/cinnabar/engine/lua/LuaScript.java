@@ -2,12 +2,11 @@ package dev.cinnabar.engine.lua;
 
 import dev.cinnabar.api.script.CompiledScript;
 import dev.cinnabar.api.script.ScriptRun;
+import dev.cinnabar.engine.lua.exec.ScriptAbort;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
-import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
-import java.util.List;
 
 /** A compiled script body: runs with fresh {@code KEYS}/{@code ARGV} and converts its result or error. */
 final class LuaScript implements CompiledScript {
@@ -22,19 +21,7 @@ final class LuaScript implements CompiledScript {
 
     @Override
     public void run(ScriptRun run) {
-        vm.run(run, () -> {
-            vm.setGlobal("KEYS", array(run.keys()));
-            vm.setGlobal("ARGV", array(run.args()));
-            return function.call();
-        });
-    }
-
-    private static LuaTable array(List<byte[]> items) {
-        LuaTable t = new LuaTable(items.size(), 0);
-        for (int i = 0; i < items.size(); i++) {
-            t.rawset(i + 1, org.luaj.vm2.LuaString.valueOf(items.get(i)));
-        }
-        return t;
+        vm.run(run, function);
     }
 
     /** Formats an error that ended a run as Redis's {@code luaCallFunction} does. */
@@ -54,6 +41,20 @@ final class LuaScript implements CompiledScript {
             return msg;
         }
         return msg + " script: " + name + ", on " + position.substring(0, colon) + ":" + position.substring(colon + 1) + ".";
+    }
+
+    /** A run ended by the kill signal or a resource bound: the text, then where the script was. */
+    static String abortReply(ScriptAbort a, String name) {
+        String msg = a.reason() == ScriptAbort.Reason.KILLED ? a.getMessage() : "ERR " + chunkid(a.luaMessage());
+        if (a.source() == null || a.line() < 0) {
+            return msg;
+        }
+        String source = a.source().startsWith("@") ? a.source() : "@" + a.source();
+        return msg + " script: " + name + ", on " + source + ":" + a.line() + ".";
+    }
+
+    private static String chunkid(String message) {
+        return message.startsWith("@") ? message.substring(1) : message;
     }
 
     static boolean innerCommandError(LuaError e) {

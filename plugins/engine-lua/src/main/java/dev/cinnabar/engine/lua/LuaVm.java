@@ -6,11 +6,17 @@ import dev.cinnabar.api.script.ScriptRun;
 import dev.cinnabar.api.script.ScriptVm;
 import dev.cinnabar.engine.lua.env.LuaEnvironment;
 import org.luaj.vm2.Globals;
+import dev.cinnabar.engine.lua.exec.ExecutionControl;
+import dev.cinnabar.engine.lua.exec.ExecutionLimits;
+import dev.cinnabar.engine.lua.exec.ScriptAbort;
+import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 
-import java.util.function.Supplier;
+import java.util.List;
 
 /**
  * One Lua state, as Redis builds it in {@code scriptingInit}: the 5.1 environment, the
@@ -19,9 +25,18 @@ import java.util.function.Supplier;
  */
 final class LuaVm implements ScriptVm {
 
+    /**
+     * Scripts run interpreted: LuaJ's compiler (luajc) runs loops about three times faster but
+     * loses Lua 5.1's error wording (variable names, argument positions) that Redis's replies
+     * carry, so compatibility wins. Recursion is bounded for the executor's deep stack.
+     */
+    private static final ExecutionLimits LIMITS = ExecutionLimits.DEFAULT.withCompile(false)
+            .withMaxCallDepth(ExecutionLimits.depthFor(dev.cinnabar.api.script.ScriptEngine.EXECUTOR_STACK_BYTES));
+
     private final Kind kind;
     private final Globals globals;
     private final RunState state = new RunState();
+    private final ExecutionControl control;
 
     LuaVm(Kind kind) {
         this.kind = kind;
@@ -30,6 +45,7 @@ final class LuaVm implements ScriptVm {
         globals.rawset("pcall", new ProtectedCall(globals.rawget("pcall")));
         globals.rawset("__redis__err__handler", new ErrorHandler());
         Libraries.install(globals);
+        this.control = ExecutionControl.install(globals, LIMITS);
         LuaEnvironment.protect(globals);
     }
 
@@ -37,7 +53,7 @@ final class LuaVm implements ScriptVm {
     public CompiledScript compile(byte[] body) throws ScriptException {
         try {
             LuaFunction f = LuaEnvironment.compile(globals, body, kind == Kind.EVAL ? "@user_script" : "@user_function");
-            return new LuaScript(this, f);
+            return new LuaScript(this, f instanceof LuaClosure c ? control.load(c.p) : f);
         } catch (LuaError e) {
             LuaValue v = LuaErrors.value(e);
             throw new ScriptException("ERR Error compiling script (new function): " + Bytes.text(v.tostring()));
@@ -48,21 +64,37 @@ final class LuaVm implements ScriptVm {
         LuaEnvironment.setGlobal(globals, name, value);
     }
 
-    /** Runs {@code body} for {@code run} and writes its result or error as the reply. */
-    void run(ScriptRun run, Supplier<LuaValue> body) {
+    /**
+     * Runs {@code function} for {@code run} with fresh {@code KEYS} and {@code ARGV}, under the
+     * kill poll and the resource bounds, and writes its result or error as the reply.
+     */
+    void run(ScriptRun run, LuaFunction function) {
         state.begin(run);
         try {
             LuaValue result;
             try {
-                result = body.get();
+                setGlobal("KEYS", array(run.keys()));
+                setGlobal("ARGV", array(run.args()));
+                result = control.run(function, LuaValue.NONE, run.host()::interruption).arg1();
             } catch (LuaError e) {
                 run.host().replyError(LuaScript.errorReply(e, run.name()), LuaScript.innerCommandError(e));
+                return;
+            } catch (ScriptAbort a) {
+                run.host().replyError(LuaScript.abortReply(a, run.name()), false);
                 return;
             }
             LuaReplyWriter.write(result, run.reply(), run.host(), state.protocol);
         } finally {
             state.end();
         }
+    }
+
+    private static LuaTable array(List<byte[]> items) {
+        LuaTable t = new LuaTable(items.size(), 0);
+        for (int i = 0; i < items.size(); i++) {
+            t.rawset(i + 1, LuaString.valueOf(items.get(i)));
+        }
+        return t;
     }
 
     @Override

@@ -265,8 +265,11 @@ public final class LuajPatcher {
         }
         ClassWriter cw = new ClassWriter(0);
         cw.visit(Opcodes.V9, Opcodes.ACC_MODULE, "module-info", null, null, null);
-        ModuleVisitor mv = cw.visitModule("org.luaj", 0, "3.0.1");
+        // open: the engine reads LuaError's position fields reflectively. BCEL is read when
+        // present (luajc compiles Lua to bytecode with it), optional otherwise.
+        ModuleVisitor mv = cw.visitModule("org.luaj", Opcodes.ACC_OPEN, "3.0.1");
         mv.visitRequire("java.base", Opcodes.ACC_MANDATED, null);
+        mv.visitRequire("org.apache.bcel", Opcodes.ACC_STATIC_PHASE, null);
         List<String> pk = new ArrayList<>(packages);
         for (String p : pk) {
             mv.visitPackage(p);

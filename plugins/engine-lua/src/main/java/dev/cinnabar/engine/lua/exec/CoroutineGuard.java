@@ -33,7 +33,10 @@ final class CoroutineGuard {
     }
 
     static LuaThread create(LuaValue globals, LuaValue f) {
-        LuaValue func = f.checkfunction();
+        if (!f.isclosure()) {
+            throw new org.luaj.vm2.cinnabar.Lua51ArgError(1, "Lua function expected");
+        }
+        LuaValue func = f;
         Run r = LuaInterrupts.run;
         if (r == null) {
             return new LuaThread(globals.checkglobals(), func);
@@ -67,7 +70,9 @@ final class CoroutineGuard {
 
         @Override
         public Varargs invoke(Varargs args) {
-            LuaThread t = args.checkthread(1);
+            if (!(args.arg1() instanceof LuaThread t)) {
+                throw new org.luaj.vm2.cinnabar.Lua51ArgError(1, "coroutine expected");
+            }
             return resume(t, args.subargs(2));
         }
     }
@@ -100,7 +105,9 @@ final class CoroutineGuard {
             if (result.arg1().toboolean()) {
                 return result.subargs(2);
             }
-            throw new LuaError(result.arg(2).tojstring());
+            // as Lua 5.1's auxwrap: a string error gets the position of the call, any other value passes as it is
+            LuaValue e = result.arg(2);
+            throw e.isstring() ? new LuaError(e.tojstring()) : new LuaError(e);
         }
     }
 }

@@ -100,6 +100,7 @@ final class ErrorPositions {
     private static void position(LuaError le, Throwable origin) {
         int level = (int) LEVEL.get(le);
         String fileline = null;
+        notePosition(le, origin);
         if (level > 0) {
             StackTraceElement[] st = origin.getStackTrace();
             int i = 0;
@@ -115,7 +116,7 @@ final class ErrorPositions {
                 StackTraceElement e = st[i];
                 if (LuajcLoader.NAME.equals(e.getClassLoaderName()) && isBody(e.getMethodName())) {
                     if (++seen == level) {
-                        fileline = (e.getFileName() != null ? e.getFileName() : "?") + ":"
+                        fileline = (e.getFileName() != null ? chunkid(e.getFileName()) : "?") + ":"
                                 + (e.getLineNumber() >= 0 ? String.valueOf(e.getLineNumber()) : "?") + ":";
                         break;
                     }
@@ -130,6 +131,21 @@ final class ErrorPositions {
         }
         String msg = le.getMessage();
         TRACEBACK.set(le, errorHook(msg));
+    }
+
+    /** The innermost compiled Lua frame, for the {@code on @user_script:N.} Redis adds to the reply whatever the level. */
+    private static void notePosition(LuaError le, Throwable origin) {
+        for (StackTraceElement e : origin.getStackTrace()) {
+            if (LuajcLoader.NAME.equals(e.getClassLoaderName()) && isBody(e.getMethodName()) && e.getLineNumber() > 0) {
+                org.luaj.vm2.CinnabarHooks.notePosition(le, (e.getFileName() != null ? e.getFileName() : "?") + ":" + e.getLineNumber());
+                return;
+            }
+        }
+    }
+
+    /** {@code @user_script} as Lua prints it in messages. */
+    private static String chunkid(String source) {
+        return source.startsWith("@") || source.startsWith("=") ? source.substring(1) : source;
     }
 
     private static boolean isBody(String method) {

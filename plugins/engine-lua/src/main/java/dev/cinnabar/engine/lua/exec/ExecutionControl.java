@@ -133,6 +133,9 @@ public final class ExecutionControl {
             }
             return result;
         } finally {
+            if (run.abort() != null && run.abort().reason() == ScriptAbort.Reason.MEMORY) {
+                MemoryGuard.forget();
+            }
             try {
                 run.closeCoroutines();
             } finally {
