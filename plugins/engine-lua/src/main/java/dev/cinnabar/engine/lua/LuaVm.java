@@ -26,12 +26,16 @@ import java.util.List;
 final class LuaVm implements ScriptVm {
 
     /**
-     * Scripts run interpreted: LuaJ's compiler (luajc) runs loops about three times faster but
-     * loses Lua 5.1's error wording (variable names, argument positions) that Redis's replies
-     * carry, so compatibility wins. Recursion is bounded for the executor's deep stack.
+     * Scripts run interpreted unless {@code -Dcinnabar.lua.compile=true}: LuaJ's compiler (luajc)
+     * runs loops about three times faster but loses some of Lua 5.1's error wording (variable
+     * names, the function named in argument errors) that Redis's replies carry, so compatibility
+     * is the default. Recursion is bounded for the executor's deep stack.
      */
-    private static final ExecutionLimits LIMITS = ExecutionLimits.DEFAULT.withCompile(false)
+    private static final ExecutionLimits LIMITS = ExecutionLimits.DEFAULT.withCompile(Boolean.getBoolean("cinnabar.lua.compile"))
             .withMaxCallDepth(ExecutionLimits.depthFor(dev.cinnabar.api.script.ScriptEngine.EXECUTOR_STACK_BYTES));
+
+    private static final LuaString KEYS = LuaString.valueOf("KEYS");
+    private static final LuaString ARGV = LuaString.valueOf("ARGV");
 
     private final Kind kind;
     private final Globals globals;
@@ -73,8 +77,8 @@ final class LuaVm implements ScriptVm {
         try {
             LuaValue result;
             try {
-                setGlobal("KEYS", array(run.keys()));
-                setGlobal("ARGV", array(run.args()));
+                LuaEnvironment.setGlobal(globals, KEYS, array(run.keys()));
+                LuaEnvironment.setGlobal(globals, ARGV, array(run.args()));
                 result = control.run(function, LuaValue.NONE, run.host()::interruption).arg1();
             } catch (LuaError e) {
                 run.host().replyError(LuaScript.errorReply(e, run.name()), LuaScript.innerCommandError(e));

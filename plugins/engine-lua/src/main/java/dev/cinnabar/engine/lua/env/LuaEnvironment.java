@@ -81,6 +81,11 @@ public final class LuaEnvironment {
         CinnabarHooks.rawsetUnprotected(g, LuaValue.valueOf(name), value);
     }
 
+    /** As {@link #setGlobal(Globals, String, LuaValue)} with the name already a Lua string (set on every run). */
+    public static void setGlobal(Globals g, org.luaj.vm2.LuaString name, LuaValue value) {
+        CinnabarHooks.rawsetUnprotected(g, name, value);
+    }
+
     /**
      * Installs a DebugLib (for example a subclass with an instruction-count hook) as
      * {@code g.debuglib} without exposing a {@code debug} global. Call before {@link #protect}.

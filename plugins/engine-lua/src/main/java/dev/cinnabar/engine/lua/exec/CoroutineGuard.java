@@ -33,7 +33,7 @@ final class CoroutineGuard {
     }
 
     static LuaThread create(LuaValue globals, LuaValue f) {
-        if (!f.isclosure()) {
+        if (!f.isclosure() && !(f instanceof org.luaj.vm2.LuaFunction lf && LuaCompiler.isCompiled(lf))) {
             throw new org.luaj.vm2.cinnabar.Lua51ArgError(1, "Lua function expected");
         }
         LuaValue func = f;

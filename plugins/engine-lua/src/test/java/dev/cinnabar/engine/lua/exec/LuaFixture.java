@@ -17,7 +17,6 @@ import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
 import org.luaj.vm2.lib.CoroutineLib;
-import org.luaj.vm2.lib.MathLib;
 import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.TableLib;
@@ -34,7 +33,8 @@ final class LuaFixture {
         globals.load(new TableLib());
         globals.load(new StringLib());
         globals.load(new CoroutineLib());
-        globals.load(new MathLib());
+        // JseMathLib: LuaJ keeps the math library in a static that also serves "^" for every VM
+        globals.load(new org.luaj.vm2.lib.jse.JseMathLib());
         LoadState.install(globals);
         LuaC.install(globals);
         control = ExecutionControl.install(globals, limits);
@@ -42,7 +42,7 @@ final class LuaFixture {
 
     static Prototype compile(String src) {
         try {
-            return LuaC.instance.compile(new ByteArrayInputStream(src.getBytes(StandardCharsets.UTF_8)), "user_script");
+            return LuaC.instance.compile(new ByteArrayInputStream(src.getBytes(StandardCharsets.UTF_8)), "@user_script");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,7 +48,7 @@ class CmsgpackLibTest {
         assertEquals("ca7f800000", packHex("1/0"));
         assertEquals("00", packHex("-0.0"));
         // Redis's 0/0 is x86's default NaN (sign set): fff8...; LuaJ's 0/0 is Java's NaN, 7ff8...
-        assertEquals("cb7ff8000000000000", packHex("0/0"));
+        assertEquals("cbfff8000000000000", packHex("0/0"));
     }
 
     @Test

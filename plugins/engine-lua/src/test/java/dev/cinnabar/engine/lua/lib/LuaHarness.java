@@ -41,24 +41,8 @@ final class LuaHarness {
     }
 
     static Globals globals() {
-        Globals g = new Globals();
-        g.load(new BaseLib());
-        g.load(new PackageLib());
-        g.load(new StringLib());
-        g.load(new TableLib());
-        g.load(new CoroutineLib());
-        g.load(new JseMathLib());
-        LoadState.install(g);
-        LuaC.install(g);
-        g.set("unpack", g.get("table").get("unpack")); // Lua 5.1's global unpack
-        // Lua 5.1's tostring for numbers ("%.14g"); LuaJ's own differs, and the runtime replaces it
-        LuaValue luajToString = g.get("tostring");
-        g.set("tostring", new OneArgFunction() {
-            @Override
-            public LuaValue call(LuaValue x) {
-                return x.type() == LuaValue.TNUMBER ? LuaNumberText.format(x.todouble()) : luajToString.call(x);
-            }
-        });
+        // the engine's own Lua 5.1 environment (patched LuaJ), as scripts see it
+        Globals g = dev.cinnabar.engine.lua.env.LuaEnvironment.create();
         g.set("cmsgpack", CmsgpackLib.create());
         g.set("struct", StructLib.create());
         g.set("bit", BitLib.create());
@@ -73,7 +57,7 @@ final class LuaHarness {
 
     /** Runs a chunk and returns all its results. */
     static Varargs eval(String script) {
-        return globals().load(script, "user_script").invoke();
+        return globals().load(script, "@user_script").invoke();
     }
 
     /** Runs a chunk returning one value, which must be a string: its bytes. */
