@@ -25,13 +25,8 @@ import java.util.List;
  */
 final class LuaVm implements ScriptVm {
 
-    /**
-     * Scripts run interpreted unless {@code -Dcinnabar.lua.compile=true}: LuaJ's compiler (luajc)
-     * runs loops about three times faster but loses some of Lua 5.1's error wording (variable
-     * names, the function named in argument errors) that Redis's replies carry, so compatibility
-     * is the default. Recursion is bounded for the executor's deep stack.
-     */
-    private static final ExecutionLimits LIMITS = ExecutionLimits.DEFAULT.withCompile(Boolean.getBoolean("cinnabar.lua.compile"))
+    /** Recursion bounded for the executor's deep stack; compiling is chosen per script ({@link CompilePolicy}). */
+    private static final ExecutionLimits LIMITS = ExecutionLimits.DEFAULT.withCompile(false)
             .withMaxCallDepth(ExecutionLimits.depthFor(dev.cinnabar.api.script.ScriptEngine.EXECUTOR_STACK_BYTES));
 
     private static final LuaString KEYS = LuaString.valueOf("KEYS");
@@ -57,7 +52,7 @@ final class LuaVm implements ScriptVm {
     public CompiledScript compile(byte[] body) throws ScriptException {
         try {
             LuaFunction f = LuaEnvironment.compile(globals, body, kind == Kind.EVAL ? "@user_script" : "@user_function");
-            return new LuaScript(this, f instanceof LuaClosure c ? control.load(c.p) : f);
+            return new LuaScript(this, f instanceof LuaClosure c ? CompilePolicy.CONFIGURED.load(c.p, globals) : f);
         } catch (LuaError e) {
             LuaValue v = LuaErrors.value(e);
             throw new ScriptException("ERR Error compiling script (new function): " + Bytes.text(v.tostring()));
