@@ -63,12 +63,7 @@ public final class RespWriter implements ReplySink {
 
     @Override
     public void error(String text) {
-        String clean = text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0
-                ? text.replace('\r', ' ').replace('\n', ' ') : text;
-        out.writeByte('-');
-        out.writeCharSequence(clean, StandardCharsets.ISO_8859_1);
-        out.writeBytes(CRLF);
-        errors.onError(clean);
+        errors.onError(writeError(text));
     }
 
     /**
@@ -76,11 +71,17 @@ public final class RespWriter implements ReplySink {
      * error a script passes on from a command it ran).
      */
     public void errorCountedElsewhere(String text) {
+        writeError(text);
+    }
+
+    /** Writes {@code -text\r\n} with CR and LF inside the text made spaces; returns the text written. */
+    private String writeError(String text) {
         String clean = text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0
                 ? text.replace('\r', ' ').replace('\n', ' ') : text;
         out.writeByte('-');
         out.writeCharSequence(clean, StandardCharsets.ISO_8859_1);
         out.writeBytes(CRLF);
+        return clean;
     }
 
     @Override
