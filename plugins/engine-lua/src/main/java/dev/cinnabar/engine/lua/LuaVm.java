@@ -23,6 +23,8 @@ final class LuaVm implements ScriptVm {
     private final Kind kind;
     private final Globals globals;
     private final RunState state = new RunState();
+    /** Function libraries (FUNCTION VMs only), created at the first load. */
+    private LuaLibraryLoader libraries;
 
     LuaVm(Kind kind) {
         this.kind = kind;
@@ -46,6 +48,14 @@ final class LuaVm implements ScriptVm {
             LuaValue v = LuaErrors.value(e);
             throw new ScriptException("ERR Error compiling script (new function): " + Bytes.text(v.tostring()));
         }
+    }
+
+    @Override
+    public void loadLibrary(byte[] code, FunctionRegistrar registrar) throws ScriptException {
+        if (libraries == null) {
+            libraries = new LuaLibraryLoader(this, globals, state);
+        }
+        libraries.load(code, registrar);
     }
 
     void setGlobal(String name, LuaValue value) {
