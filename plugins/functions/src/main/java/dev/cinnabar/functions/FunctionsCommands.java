@@ -7,7 +7,7 @@ import dev.cinnabar.api.config.InfoContributor;
 /** Redis Functions ({@code functions.c}, {@code FCALL}) as a Cinnabar plugin. */
 public final class FunctionsCommands implements CommandFamily {
 
-    /** What Redis reports for a Lua VM that holds no library yet, when the engine cannot tell. */
+    /** What Redis reports for a Lua VM that holds no library yet; used when the engine cannot tell. */
     private static final long EMPTY_VM_BYTES = 32768;
     /** {@code used_memory_functions} of a server without libraries (Redis 7.0.15 reports about 200). */
     private static final long EMPTY_REGISTRY_BYTES = 184;
@@ -45,7 +45,7 @@ public final class FunctionsCommands implements CommandFamily {
                 long vm = registry.vmMemory();
                 w.field("number_of_functions", libs.functionCount());
                 w.field("number_of_libraries", libs.libraryCount());
-                w.field("used_memory_vm_functions", vm > 0 ? vm : EMPTY_VM_BYTES);
+                w.field("used_memory_vm_functions", vm > 0 ? vm : EMPTY_VM_BYTES + libs.codeBytes());
                 w.field("used_memory_functions", EMPTY_REGISTRY_BYTES + libs.memory());
             }
         });

@@ -83,4 +83,13 @@ final class Libraries {
         }
         return n;
     }
+
+    /** Bytes of library code: what the VM compiled (an estimate where the engine cannot tell). */
+    long codeBytes() {
+        long n = 0;
+        for (Library l : libraries.values()) {
+            n += l.code().length;
+        }
+        return n;
+    }
 }
