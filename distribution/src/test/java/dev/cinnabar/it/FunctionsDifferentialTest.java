@@ -393,6 +393,9 @@ class FunctionsDifferentialTest extends DifferentialTest {
         same("FCALL");
         same("FCALL f");
         same("FCALL_RO f");
+        // option errors show CR and LF as spaces
+        sameArgs("FUNCTION", "LOAD", "a\r\nb", MYLIB);
+        sameArgs("FUNCTION", "LIST", "a\r\nb");
         same("COMMAND INFO fcall fcall_ro");
         same("COMMAND GETKEYS FCALL f 2 a b c");
     }
@@ -493,6 +496,35 @@ class FunctionsDifferentialTest extends DifferentialTest {
         same("FCALL_RO w 1 k v");
         same("FCALL ro 1 k");
         same("EXEC");
+    }
+
+    @Test
+    void monitorShowsTheCallBeforeItsCommands() {
+        load(CALLS);
+        try (RawConnection rm = redisServer().connect(); RawConnection cm = cinnabarServer().connect()) {
+            sameOn(rm, cm, "MONITOR");
+            same("FCALL w 1 mk v");
+            same("FCALL nope 1 mk");
+            same("FCALL w x");
+            same("FCALL_RO ro 1 mk");
+            // FCALL, SET, FCALL, FCALL, FCALL_RO, GET
+            for (int i = 0; i < 6; i++) {
+                assertEquals(monitorLine(rm.readReply()), monitorLine(cm.readReply()));
+            }
+            same("CONFIG SET maxmemory 1");
+            same("FCALL w 1 mk v");
+            same("CONFIG SET maxmemory 0");
+            same("PING");
+            // the call refused for memory (and CONFIG, an admin command) is not shown: PING comes next
+            String line = monitorLine(cm.readReply());
+            assertEquals(monitorLine(rm.readReply()), line);
+            assertTrue(line.endsWith("\"PING\"\\r\\n"), line);
+        }
+    }
+
+    /** A MONITOR line with its timestamp and client address masked (script lines have no address). */
+    private static String monitorLine(byte[] reply) {
+        return Replies.show(reply).replaceAll("^\\+\\d+\\.\\d+ ", "+T ").replaceAll("127\\.0\\.0\\.1:\\d+", "ADDR");
     }
 
     @Test
