@@ -9,6 +9,8 @@
 # Script workloads (when the scripting plugin is loaded): EVALSHA incr at -P 1 and -P 16, EVAL
 # incr (the body sent and hashed on every call) at -P 16, a token-bucket rate limiter (HMGET,
 # HSET, PEXPIRE, arithmetic) at -P 16 over 1000 keys, and a pure-Lua loop of 200 iterations.
+# Function workloads (when the functions plugin is loaded; one library loaded into each server
+# first): FCALL incr and FCALL_RO get at -P 16.
 set -euo pipefail
 
 rounds="${1:-3}"
@@ -123,17 +125,32 @@ if has_command "$cport" evalsha; then
 else
   echo "Skipping script workloads: this build has no EVALSHA" >&2
 fi
+# Function workloads: the "script" field is the function's name in BENCH_LIB
+BENCH_LIB="#!lua name=bench
+redis.register_function('bench_incr', function(keys) return redis.call('incr', keys[1]) end)
+redis.register_function{function_name='bench_get', callback=function(keys) return redis.call('get', keys[1]) end, flags={'no-writes'}}"
+if has_command "$cport" fcall; then
+  for port in "$rport" "$cport"; do
+    redis-cli -p "$port" function load replace "$BENCH_LIB" >/dev/null
+  done
+  scripts+=("fcall_incr|16|$N_SCRIPT|bench_incr|1 counter"
+            "fcall_ro_get|16|$N_SCRIPT|bench_get|1 counter")
+else
+  echo "Skipping function workloads: this build has no FCALL" >&2
+fi
 script_rps() { # port workload -> req/s
   local port="$1" name p n body args sha
   IFS='|' read -r name p n body args <<<"$2"
-  if [ "${name%%_*}" = eval ]; then
-    # shellcheck disable=SC2086
-    rps_cmd "$port" "$p" "$n" EVAL "$body" $args
-  else
-    sha=$(redis-cli -p "$port" script load "$body")
-    # shellcheck disable=SC2086
-    rps_cmd "$port" "$p" "$n" EVALSHA "$sha" $args
-  fi
+  # shellcheck disable=SC2086
+  case "$name" in
+    fcall_ro_*) rps_cmd "$port" "$p" "$n" FCALL_RO "$body" $args ;;
+    fcall_*) rps_cmd "$port" "$p" "$n" FCALL "$body" $args ;;
+    eval_*) rps_cmd "$port" "$p" "$n" EVAL "$body" $args ;;
+    *)
+      sha=$(redis-cli -p "$port" script load "$body")
+      rps_cmd "$port" "$p" "$n" EVALSHA "$sha" $args
+      ;;
+  esac
 }
 for w in "${scripts[@]}"; do
   script_rps "$cport" "$(echo "$w" | awk -F'|' -v OFS='|' '{$3=200000; print}')" >/dev/null   # JIT warm-up

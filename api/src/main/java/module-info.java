@@ -9,6 +9,7 @@ module dev.cinnabar.api {
     exports dev.cinnabar.api.command;
     exports dev.cinnabar.api.config;
     exports dev.cinnabar.api.keyspace;
+    exports dev.cinnabar.api.rdb;
     exports dev.cinnabar.api.reply;
     exports dev.cinnabar.api.script;
 

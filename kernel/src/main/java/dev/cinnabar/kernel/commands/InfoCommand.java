@@ -117,6 +117,8 @@ final class InfoCommand {
     private static final class Section {
         private final StringBuilder out;
         private final Map<String, String> overrides;
+        /** Plugin values already written in place of the kernel's. */
+        private final Map<String, String> written = new java.util.HashMap<>();
 
         Section(StringBuilder out, String title, Map<String, String> overrides) {
             this.out = out;
@@ -127,8 +129,24 @@ final class InfoCommand {
             out.append("# ").append(title).append("\r\n");
         }
 
+        /** A plugin's value of a field of this section (whether written yet or not), or {@code otherwise}. */
+        long contributed(String name, long otherwise) {
+            String v = overrides.get(name);
+            if (v == null) {
+                v = written.get(name);
+            }
+            try {
+                return v == null ? otherwise : Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                return otherwise;
+            }
+        }
+
         void field(String name, String value) {
             String v = overrides.isEmpty() ? null : overrides.remove(name);
+            if (v != null) {
+                written.put(name, v);
+            }
             append(name, v != null ? v : value);
         }
 
@@ -235,11 +253,14 @@ final class InfoCommand {
         s.field("number_of_functions", 0);
         s.field("number_of_libraries", 0);
         s.field("used_memory_vm_functions", 32768);
-        s.field("used_memory_vm_total", 64512);
-        s.field("used_memory_vm_total_human", human(64512));
+        // totals of the scripting and functions plugins' fields (their placeholders' values here)
+        long vmTotal = s.contributed("used_memory_vm_eval", 31744) + s.contributed("used_memory_vm_functions", 32768);
+        s.field("used_memory_vm_total", vmTotal);
+        s.field("used_memory_vm_total_human", human(vmTotal));
         s.field("used_memory_functions", 184);
-        s.field("used_memory_scripts", 184);
-        s.field("used_memory_scripts_human", human(184));
+        long scripts = s.contributed("used_memory_scripts_eval", 0) + s.contributed("used_memory_functions", 184);
+        s.field("used_memory_scripts", scripts);
+        s.field("used_memory_scripts_human", human(scripts));
         s.field("maxmemory", maxmemory);
         s.field("maxmemory_human", human(maxmemory));
         s.field("maxmemory_policy", server.config().get("maxmemory-policy"));

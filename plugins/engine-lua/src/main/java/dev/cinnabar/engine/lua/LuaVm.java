@@ -15,6 +15,7 @@ import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 
 import java.util.List;
 
@@ -36,6 +37,8 @@ final class LuaVm implements ScriptVm {
     private final Globals globals;
     private final RunState state = new RunState();
     private final ExecutionControl control;
+    /** Function libraries (FUNCTION VMs only), created at the first load. */
+    private LuaLibraryLoader libraries;
 
     LuaVm(Kind kind) {
         this.kind = kind;
@@ -59,33 +62,55 @@ final class LuaVm implements ScriptVm {
         }
     }
 
+    @Override
+    public void loadLibrary(byte[] code, FunctionRegistrar registrar) throws ScriptException {
+        if (libraries == null) {
+            libraries = new LuaLibraryLoader(this, globals, state);
+        }
+        libraries.load(code, registrar);
+    }
+
     void setGlobal(String name, LuaValue value) {
         LuaEnvironment.setGlobal(globals, name, value);
     }
 
     /**
-     * Runs {@code function} for {@code run} with fresh {@code KEYS} and {@code ARGV}, under the
+     * Runs an EVAL body for {@code run} with fresh {@code KEYS} and {@code ARGV} globals, under the
      * kill poll and the resource bounds, and writes its result or error as the reply.
      */
     void run(ScriptRun run, LuaFunction function) {
         state.begin(run);
         try {
-            LuaValue result;
-            try {
-                LuaEnvironment.setGlobal(globals, KEYS, array(run.keys()));
-                LuaEnvironment.setGlobal(globals, ARGV, array(run.args()));
-                result = control.run(function, LuaValue.NONE, run.host()::interruption).arg1();
-            } catch (LuaError e) {
-                run.host().replyError(LuaScript.errorReply(e, run.name()), LuaScript.innerCommandError(e));
-                return;
-            } catch (ScriptAbort a) {
-                run.host().replyError(LuaScript.abortReply(a, run.name()), false);
-                return;
-            }
-            LuaReplyWriter.write(result, run.reply(), run.host(), state.protocol);
+            LuaEnvironment.setGlobal(globals, KEYS, array(run.keys()));
+            LuaEnvironment.setGlobal(globals, ARGV, array(run.args()));
+            execute(run, function, LuaValue.NONE);
         } finally {
             state.end();
         }
+    }
+
+    /** Runs a library function for {@code run}: keys and arguments are its two parameters. */
+    void run(ScriptRun run, LuaFunction function, Varargs args) {
+        state.begin(run);
+        try {
+            execute(run, function, args);
+        } finally {
+            state.end();
+        }
+    }
+
+    private void execute(ScriptRun run, LuaFunction function, Varargs args) {
+        LuaValue result;
+        try {
+            result = control.run(function, args, run.host()::interruption).arg1();
+        } catch (LuaError e) {
+            run.host().replyError(LuaScript.errorReply(e, run.name()), LuaScript.innerCommandError(e));
+            return;
+        } catch (ScriptAbort a) {
+            run.host().replyError(LuaScript.abortReply(a, run.name()), false);
+            return;
+        }
+        LuaReplyWriter.write(result, run.reply(), run.host(), state.protocol);
     }
 
     private static LuaTable array(List<byte[]> items) {

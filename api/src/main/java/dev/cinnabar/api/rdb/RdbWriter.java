@@ -1,0 +1,137 @@
+package dev.cinnabar.api.rdb;
+
+import dev.cinnabar.api.keyspace.Numbers;
+
+import java.util.Arrays;
+
+/**
+ * Builds RDB bytes as Redis's {@code rdb.c} writes them: opcodes, lengths ({@code rdbSaveLen})
+ * and strings ({@code rdbSaveRawString}: integer encoding for short canonical integers, LZF for
+ * strings longer than 20 bytes when compression is on and saves at least 4 bytes, else plain).
+ */
+public final class RdbWriter {
+
+    /** {@code RDB_VERSION} of Redis 7.0. */
+    public static final int RDB_VERSION = 10;
+    /** {@code RDB_OPCODE_FUNCTION2}: a function library (its whole code) in 7.0 GA and later. */
+    public static final int OPCODE_FUNCTION2 = 245;
+    /** {@code RDB_OPCODE_FUNCTION}: a library in the 7.0 release-candidate format (read only). */
+    public static final int OPCODE_FUNCTION_PRE_GA = 246;
+
+    private byte[] buf;
+    private int size;
+
+    public RdbWriter() {
+        this(64);
+    }
+
+    public RdbWriter(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** One byte: an opcode or value type. */
+    public RdbWriter type(int type) {
+        ensure(1);
+        buf[size++] = (byte) type;
+        return this;
+    }
+
+    /** Raw bytes. */
+    public RdbWriter raw(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, buf, size, len);
+        size += len;
+        return this;
+    }
+
+    /** {@code rdbSaveLen}: 6-bit, 14-bit, 32-bit or 64-bit big-endian length. */
+    public RdbWriter length(long len) {
+        ensure(9);
+        if (len >= 0 && len < (1 << 6)) {
+            buf[size++] = (byte) len;
+        } else if (len >= 0 && len < (1 << 14)) {
+            buf[size++] = (byte) (((len >> 8) & 0xff) | 0x40);
+            buf[size++] = (byte) len;
+        } else if (len >= 0 && len <= 0xffffffffL) {
+            buf[size++] = (byte) 0x80;
+            for (int s = 24; s >= 0; s -= 8) {
+                buf[size++] = (byte) (len >>> s);
+            }
+        } else {
+            buf[size++] = (byte) 0x81;
+            for (int s = 56; s >= 0; s -= 8) {
+                buf[size++] = (byte) (len >>> s);
+            }
+        }
+        return this;
+    }
+
+    /** {@code rdbSaveRawString} of {@code s}; {@code compress} is the {@code rdbcompression} setting. */
+    public RdbWriter string(byte[] s, boolean compress) {
+        int len = s.length;
+        if (len <= 11 && Numbers.isCanonicalLong(s, 0, len) && integer(Numbers.parseLong(s))) {
+            return this;
+        }
+        if (compress && len > 20) {
+            int outLen = len - 4;
+            byte[] out = new byte[outLen + 1];
+            int clen = Lzf.compress(s, len, out, outLen);
+            if (clen > 0) {
+                type(0xC3); // RDB_ENCVAL << 6 | RDB_ENC_LZF
+                length(clen);
+                length(len);
+                return raw(out, 0, clen);
+            }
+        }
+        length(len);
+        return raw(s, 0, len);
+    }
+
+    /** {@code rdbEncodeInteger}: int8, int16 or int32 little-endian; false when out of range. */
+    private boolean integer(long v) {
+        if (v >= -(1 << 7) && v <= (1 << 7) - 1) {
+            type(0xC0);
+            type((int) v);
+        } else if (v >= -(1 << 15) && v <= (1 << 15) - 1) {
+            type(0xC1);
+            type((int) v);
+            type((int) (v >> 8));
+        } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+            type(0xC2);
+            for (int s = 0; s < 32; s += 8) {
+                type((int) (v >> s));
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The {@code DUMP} trailer: the 2-byte RDB version and the CRC64 of everything before it, both
+     * little-endian. Returns the finished payload.
+     */
+    public byte[] finishDump() {
+        type(RDB_VERSION & 0xff);
+        type((RDB_VERSION >> 8) & 0xff);
+        long crc = Crc64.update(0, buf, 0, size);
+        for (int s = 0; s < 64; s += 8) {
+            type((int) (crc >>> s));
+        }
+        return toByteArray();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buf, size);
+    }
+
+    private void ensure(int more) {
+        if (size + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        }
+    }
+}

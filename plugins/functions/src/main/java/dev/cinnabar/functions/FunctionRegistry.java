@@ -1,0 +1,195 @@
+package dev.cinnabar.functions;
+
+import dev.cinnabar.api.command.CommandContext;
+import dev.cinnabar.api.script.CompiledScript;
+import dev.cinnabar.api.script.ScriptEngine;
+import dev.cinnabar.api.script.ScriptException;
+import dev.cinnabar.api.script.ScriptHost;
+import dev.cinnabar.api.script.ScriptOptions;
+import dev.cinnabar.api.script.ScriptVm;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The function registry (Redis's {@code functions.c}): the live set of libraries, one VM per
+ * engine that runs them all, and the all-or-nothing operations on them. A failed load, replace or
+ * restore leaves the live set exactly as it was. Executor only.
+ */
+final class FunctionRegistry {
+
+    /** Redis's {@code LOAD_TIMEOUT_MS}: FUNCTION LOAD aborts library code running longer. */
+    static final long LOAD_TIMEOUT_MS = 500;
+
+    private Libraries current = new Libraries();
+    private final Map<String, ScriptVm> vms = new LinkedHashMap<>();
+
+    Libraries current() {
+        return current;
+    }
+
+    /** FUNCTION FLUSH: the VMs stay (as Redis keeps its Lua state); their functions go. */
+    void flush() {
+        current = new Libraries();
+    }
+
+    /** FUNCTION LOAD: creates (or with {@code replace} replaces) a library; returns its name. */
+    String load(CommandContext ctx, byte[] code, boolean replace) throws ScriptException {
+        return create(ctx, code, current, replace, LOAD_TIMEOUT_MS);
+    }
+
+    void delete(String name) throws ScriptException {
+        Library lib = current.library(name);
+        if (lib == null) {
+            throw new ScriptException(FunctionErrors.LIBRARY_NOT_FOUND);
+        }
+        current.unlink(lib);
+    }
+
+    /**
+     * Redis's {@code functionsCreateWithLibraryCtx}: metadata, name, engine, existing library,
+     * then the engine runs the code; no function, or a function name another library of
+     * {@code into} has, fails. {@code timeoutMillis} 0 means no limit.
+     */
+    String create(CommandContext ctx, byte[] code, Libraries into, boolean replace, long timeoutMillis) throws ScriptException {
+        LibraryMetadata md = LibraryMetadata.parse(code);
+        if (!Names.valid(md.name())) {
+            throw new ScriptException(FunctionErrors.BAD_NAME);
+        }
+        String engineName = md.engine().toLowerCase(Locale.ROOT);
+        ScriptEngine engine = ctx.scriptEngine(engineName);
+        if (engine == null) {
+            throw new ScriptException(FunctionErrors.engineNotFound(Names.cString(md.engine())));
+        }
+        Library old = into.library(md.name());
+        if (old != null && !replace) {
+            throw new ScriptException(FunctionErrors.libraryExists(md.name()));
+        }
+        Library lib = new Library(md.name(), engineName, code);
+        try (Registration r = new Registration(ctx, lib, timeoutMillis)) {
+            vm(engineName, engine).loadLibrary(md.body(), r);
+        }
+        if (lib.functionCount() == 0) {
+            throw new ScriptException(FunctionErrors.NO_FUNCTIONS);
+        }
+        for (LibraryFunction f : lib.functions()) {
+            LibraryFunction clash = into.function(f.name());
+            if (clash != null && clash.library() != old) {
+                throw new ScriptException(FunctionErrors.functionExists(f.name()));
+            }
+        }
+        if (old != null) {
+            into.unlink(old);
+        }
+        into.link(lib);
+        return lib.name();
+    }
+
+    /** FUNCTION RESTORE's last step ({@code libraryJoin}, or a swap for FLUSH). */
+    void restore(Libraries restored, RestorePolicy policy) throws ScriptException {
+        if (policy == RestorePolicy.FLUSH) {
+            current = restored;
+            return;
+        }
+        List<Library> replaced = new ArrayList<>();
+        for (Library lib : restored.all()) {
+            Library old = current.library(lib.name());
+            if (old != null) {
+                if (policy == RestorePolicy.APPEND) {
+                    throw new ScriptException(FunctionErrors.libraryExistsUnquoted(lib.name()));
+                }
+                replaced.add(old);
+            }
+        }
+        for (LibraryFunction f : restored.functions()) {
+            LibraryFunction clash = current.function(f.name());
+            if (clash != null && !replaced.contains(clash.library())) {
+                throw new ScriptException(FunctionErrors.functionExists(f.name()));
+            }
+        }
+        for (Library old : replaced) {
+            current.unlink(old);
+        }
+        for (Library lib : restored.snapshot()) {
+            current.link(lib);
+        }
+    }
+
+    private ScriptVm vm(String name, ScriptEngine engine) {
+        ScriptVm vm = vms.get(name);
+        if (vm == null) {
+            vm = engine.createVm(ScriptVm.Kind.FUNCTION);
+            vms.put(name, vm);
+        }
+        return vm;
+    }
+
+    /** Heap of the function VMs as their engines report it. */
+    long vmMemory() {
+        long total = 0;
+        for (ScriptVm vm : vms.values()) {
+            total += vm.memoryUsed();
+        }
+        return total;
+    }
+
+    /** What a library's code registers into while it loads. */
+    private static final class Registration implements ScriptVm.FunctionRegistrar, AutoCloseable {
+        private final CommandContext ctx;
+        private final Library library;
+        private final long startNanos;
+        private final long timeoutMillis;
+        /** Opened at the first {@code redis.log}: the server log is reached through a script host. */
+        private ScriptHost logHost;
+
+        Registration(CommandContext ctx, Library library, long timeoutMillis) {
+            this.ctx = ctx;
+            this.library = library;
+            this.timeoutMillis = timeoutMillis;
+            this.startNanos = System.nanoTime();
+        }
+
+        @Override
+        public void register(String name, CompiledScript function, Set<String> flags, String description) throws ScriptException {
+            if (!Names.valid(name)) {
+                throw new ScriptException(FunctionErrors.BAD_NAME);
+            }
+            if (library.hasFunction(name)) {
+                throw new ScriptException(FunctionErrors.DUPLICATE_IN_LIBRARY);
+            }
+            EnumSet<FunctionFlag> f = FunctionFlag.of(flags);
+            if (f == null) {
+                throw new ScriptException(FunctionErrors.UNKNOWN_FLAG);
+            }
+            library.add(new LibraryFunction(name, library, function, f, description));
+        }
+
+        @Override
+        public void log(int level, String message) {
+            if (logHost == null) {
+                logHost = ctx.beginScript(new ScriptOptions(true, true, true, true, library.name()));
+            }
+            logHost.log(level, message);
+        }
+
+        @Override
+        public String interruption() {
+            if (timeoutMillis > 0 && (System.nanoTime() - startNanos) / 1_000_000 > timeoutMillis) {
+                return FunctionErrors.LOAD_TIMEOUT;
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            if (logHost != null) {
+                logHost.close();
+            }
+        }
+    }
+}

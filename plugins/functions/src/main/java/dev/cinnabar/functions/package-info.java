@@ -1,0 +1,39 @@
+/**
+ * Redis Functions: {@code FUNCTION LOAD|DELETE|FLUSH|LIST|STATS|KILL|DUMP|RESTORE|HELP},
+ * {@code FCALL} and {@code FCALL_RO}, as Redis 7.0.15 answers them (spec/functions.md).
+ *
+ * <p>The plugin owns the registry and nothing language-specific: a library's first line
+ * {@code #!<engine> name=<library>} picks any loaded {@link dev.cinnabar.api.script.ScriptEngine}
+ * (case-insensitively, as Redis looks up {@code LUA}); the engine runs the library's code once
+ * through {@link dev.cinnabar.api.script.ScriptVm#loadLibrary} and reports each
+ * {@code register_function} to the registry, which applies Redis's name, duplicate and flag
+ * rules. All functions of one engine share one VM ({@code ScriptVm.Kind.FUNCTION}), never the
+ * EVAL VM.
+ *
+ * <p>Decisions worth knowing:
+ * <ul>
+ *   <li>All or nothing: a library is built completely and checked (no functions, a name taken by
+ *       another library) before the live set changes; RESTORE loads the whole payload into a new
+ *       set before merging. A failed LOAD REPLACE or RESTORE leaves every library as it was.</li>
+ *   <li>Order: libraries and functions are kept in the order they were created. Redis lists and
+ *       dumps them in hash-table order, which clients must not rely on; a payload restored into an
+ *       empty registry dumps again to the same bytes.</li>
+ *   <li>A library may register {@code f} and {@code F} (Redis 7.0 allows it, then crashes when
+ *       the library is deleted or replaced): both are listed and counted by STATS, the first one
+ *       answers FCALL, and deleting the library is safe.</li>
+ *   <li>FUNCTION DUMP is byte-compatible with Redis (CRC64, LZF and RDB string encoding live in
+ *       {@code dev.cinnabar.api.rdb}); {@code rdbcompression no} writes plain strings as Redis
+ *       does.</li>
+ *   <li>Functions run to completion on the executor in this build, so STATS's
+ *       {@code running_script} is always null and KILL answers {@code NOTBUSY}; busy scripts and
+ *       kill are the executor's work. STATS lists {@code LUA} always (as Redis lists its engine)
+ *       and any other engine once it runs a library.</li>
+ *   <li>The 500 ms limit of FUNCTION LOAD is polled through
+ *       {@link dev.cinnabar.api.script.ScriptVm.FunctionRegistrar#interruption()}; RESTORE has no
+ *       limit, as in Redis.</li>
+ *   <li>Not yet: persistence (the RDB {@code FUNCTION2} records before the first SELECTDB, AOF
+ *       replay of FUNCTION commands) and replication of FUNCTION commands belong to the
+ *       persistence and replication work; the payload codec here is what they will share.</li>
+ * </ul>
+ */
+package dev.cinnabar.functions;
