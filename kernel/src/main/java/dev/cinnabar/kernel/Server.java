@@ -56,6 +56,8 @@ public final class Server {
     private final PubSub pubSub;
     private final WatchedKeys watchedKeys;
     private final List<InfoContributor> infoContributors = new CopyOnWriteArrayList<>();
+    /** Plugin state saved with the dataset (function libraries); the persistence layer writes and reads it. */
+    private final List<dev.cinnabar.api.rdb.PersistenceContributor> persistenceContributors = new CopyOnWriteArrayList<>();
     private final long startMillis = System.currentTimeMillis();
     private final String runId = randomHex(40);
     private String replicationId = randomHex(40);
@@ -269,6 +271,10 @@ public final class Server {
 
     public ActiveExpireCycle activeExpire() {
         return activeExpire;
+    }
+
+    public List<dev.cinnabar.api.rdb.PersistenceContributor> persistenceContributors() {
+        return persistenceContributors;
     }
 
     public List<InfoContributor> infoContributors() {

@@ -24,4 +24,13 @@ public interface CommandRegistrar {
 
     /** Adds fields to an INFO section, or a new section. */
     void info(InfoContributor contributor);
+
+    /**
+     * Registers state saved and loaded with the dataset (snapshots, append-only file rewrites).
+     *
+     * @since 1.2.0
+     */
+    default void persistence(dev.cinnabar.api.rdb.PersistenceContributor contributor) {
+        throw new UnsupportedOperationException("this registrar takes no persistence contributions");
+    }
 }

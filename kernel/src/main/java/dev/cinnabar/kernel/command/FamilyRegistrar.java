@@ -21,6 +21,7 @@ public final class FamilyRegistrar implements CommandRegistrar {
     private final String owner;
     private final List<String> configNames = new ArrayList<>();
     private final List<InfoContributor> infos = new ArrayList<>();
+    private final List<dev.cinnabar.api.rdb.PersistenceContributor> persisted = new ArrayList<>();
 
     public FamilyRegistrar(Server server, String owner) {
         this.server = server;
@@ -50,6 +51,7 @@ public final class FamilyRegistrar implements CommandRegistrar {
             server.config().unregister(n);
         }
         server.infoContributors().removeAll(infos);
+        server.persistenceContributors().removeAll(persisted);
     }
 
     @Override
@@ -72,5 +74,11 @@ public final class FamilyRegistrar implements CommandRegistrar {
     public void info(InfoContributor contributor) {
         server.infoContributors().add(contributor);
         infos.add(contributor);
+    }
+
+    @Override
+    public void persistence(dev.cinnabar.api.rdb.PersistenceContributor contributor) {
+        server.persistenceContributors().add(contributor);
+        persisted.add(contributor);
     }
 }

@@ -60,7 +60,7 @@ final class FunctionDump {
     }
 
     /** 7.0-rc1/rc2 records become {@code "#!<engine> name=<name>\n<code>"}; the description is dropped. */
-    private static byte[] preGa(RdbReader r) throws ScriptException {
+    static byte[] preGa(RdbReader r) throws ScriptException {
         byte[] name = read(r, FunctionErrors.FAILED_NAME);
         byte[] engine = read(r, FunctionErrors.FAILED_ENGINE);
         long hasDescription;

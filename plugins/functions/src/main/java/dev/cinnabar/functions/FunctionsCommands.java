@@ -33,6 +33,7 @@ public final class FunctionsCommands implements CommandFamily {
         r.redisCommand("function|dump", f::dump);
         r.redisCommand("function|restore", f::restore);
         r.redisCommand("function|help", f::help);
+        r.persistence(new FunctionsPersistence(registry));
         r.info(new InfoContributor() {
             @Override
             public String section() {

@@ -180,4 +180,35 @@ class FunctionRegistryTest {
         assertTrue(ms >= FunctionRegistry.LOAD_TIMEOUT_MS, "stopped after " + ms + " ms");
         assertEquals(0, registry.current().libraryCount());
     }
+
+    @Test
+    void librariesGoToSnapshotsAndRewritesAndComeBack() throws Exception {
+        registry.load(ctx, b(MYLIB), false);
+        registry.load(ctx, b("#!lua name=two\nredis.register_function('g', function() return 2 end)"), false);
+        FunctionsPersistence persistence = new FunctionsPersistence(registry);
+        dev.cinnabar.api.rdb.RdbWriter out = new dev.cinnabar.api.rdb.RdbWriter();
+        persistence.save(out);
+        byte[] snapshot = out.toByteArray();
+        java.util.List<String> rewrite = new java.util.ArrayList<>();
+        persistence.rewrite(cmd -> rewrite.add(new String(cmd[0], java.nio.charset.StandardCharsets.ISO_8859_1) + " "
+                + new String(cmd[1], java.nio.charset.StandardCharsets.ISO_8859_1) + " "
+                + new String(cmd[2], java.nio.charset.StandardCharsets.ISO_8859_1).lines().findFirst().orElse("")));
+        assertEquals(java.util.Set.of("FUNCTION LOAD #!lua name=mylib", "FUNCTION LOAD #!lua name=two"), new java.util.HashSet<>(rewrite));
+
+        persistence.clear();
+        assertEquals(0, registry.current().all().size());
+        dev.cinnabar.api.rdb.RdbReader in = new dev.cinnabar.api.rdb.RdbReader(snapshot, 0, snapshot.length);
+        while (in.remaining() > 0) {
+            int type = in.type();
+            assertTrue(persistence.recordTypes().contains(type));
+            persistence.load(ctx, type, in);
+        }
+        assertEquals(java.util.Set.of("mylib", "two"), registry.current().all().stream().map(Library::name).collect(java.util.stream.Collectors.toSet()));
+        // a second copy of a library in one snapshot is refused, the first stays
+        dev.cinnabar.api.rdb.RdbReader again = new dev.cinnabar.api.rdb.RdbReader(snapshot, 0, snapshot.length);
+        int type = again.type();
+        dev.cinnabar.api.rdb.RdbReader.Malformed e = assertThrows(dev.cinnabar.api.rdb.RdbReader.Malformed.class,
+                () -> persistence.load(ctx, type, again));
+        assertTrue(e.getMessage().startsWith("Failed loading library: ERR Library '"), e.getMessage());
+    }
 }
