@@ -100,4 +100,13 @@ public interface CommandContext {
     default boolean outOfMemory() {
         return false;
     }
+
+    /**
+     * {@code SCRIPT KILL} ({@code function} false) or {@code FUNCTION KILL} of the script running
+     * past {@code busy-reply-threshold}: null when the kill is on its way, else Redis's error text
+     * ({@code NOTBUSY ...}, {@code UNKILLABLE ...}, or {@code BUSY ...} for the other kind).
+     */
+    default String killRunningScript(boolean function) {
+        return "NOTBUSY No scripts in execution right now.";
+    }
 }

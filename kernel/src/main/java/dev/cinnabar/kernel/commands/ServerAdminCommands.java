@@ -92,6 +92,14 @@ final class ServerAdminCommands {
         if (abort) {
             throw new CommandException(AdminErrors.NO_SHUTDOWN_IN_PROGRESS);
         }
+        if (server.scriptSession().busy()) {
+            // a script holds the executor: only NOSAVE may end the process, at once and without a reply
+            if (!noSave) {
+                throw new CommandException(server.scriptSession().busyError());
+            }
+            LOG.warn("User requested shutdown during a busy script: exiting at once without saving.");
+            Runtime.getRuntime().halt(0);
+        }
         LOG.warn("User requested shutdown...");
         if (save) {
             LOG.warn("Saving the final RDB snapshot before exiting.");

@@ -124,4 +124,9 @@ public final class ClientContext implements CommandContext {
     public boolean outOfMemory() {
         return server.outOfMemory();
     }
+
+    @Override
+    public String killRunningScript(boolean function) {
+        return server.scriptSession().kill(function);
+    }
 }

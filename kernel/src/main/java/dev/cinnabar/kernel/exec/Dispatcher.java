@@ -123,6 +123,10 @@ public final class Dispatcher {
             reject(client, cmd, reply, OOM);
             return;
         }
+        if (!cmd.has(dev.cinnabar.api.command.CommandFlag.ALLOW_BUSY) && server.scriptSession().busy()) {
+            reject(client, cmd, reply, server.scriptSession().busyError());
+            return;
+        }
         // RESP2 subscribed context: after no_multi, before queueing, as in Redis's processCommand
         String subscribedError = dev.cinnabar.kernel.pubsub.SubscribedContext.rejection(client, cmd);
         if (subscribedError != null) {
@@ -219,6 +223,29 @@ public final class Dispatcher {
         failedElsewhere = true;
     }
 
+    /**
+     * Runs {@code pump}, which serves other clients' commands, from inside a running script: their
+     * commands are top-level calls, so the script's call nesting, error mark and frozen clock are
+     * put aside and restored afterwards.
+     */
+    public void serveWhileBusy(Runnable pump) {
+        int depth = callDepth;
+        long mark = errorsMark;
+        boolean failed = failedElsewhere;
+        long clock = server.keyspace().now();
+        long errorsBefore = server.stats().totalErrorReplies;
+        callDepth = 0;
+        try {
+            pump.run();
+        } finally {
+            callDepth = depth;
+            // errors answered to the others (BUSY) are not the script's
+            errorsMark = mark + (server.stats().totalErrorReplies - errorsBefore);
+            failedElsewhere = failed;
+            server.keyspace().freezeClock(clock);
+        }
+    }
+
     /** Shows a command to MONITOR clients now, whatever its flags (EVAL and FCALL show themselves first). */
     public void feedMonitors(Client client, RegisteredCommand cmd, byte[][] argv) {
         for (CommandObserver o : observers) {
@@ -228,8 +255,15 @@ public final class Dispatcher {
 
     /** A refusal before the call: counted as rejected, and it dooms a transaction being queued. */
     private void reject(Client client, RegisteredCommand cmd, dev.cinnabar.api.reply.ReplySink reply, String error) {
-        client.transaction().abort();
+        MultiState multi = client.transaction();
         cmd.rejectedCalls++;
+        // Redis's rejectCommand: a refused EXEC discards the transaction and says why
+        if (multi.active() && cmd.parent() == null && cmd.name().equals("exec")) {
+            multi.discard(server.watchedKeys());
+            reply.error("EXECABORT Transaction discarded because of: " + error);
+            return;
+        }
+        multi.abort();
         reply.error(error);
     }
 

@@ -60,6 +60,18 @@ public final class NetworkServer {
         this.loop = epoll ? new EpollEventLoopGroup(1, threads) : new NioEventLoopGroup(1, threads);
     }
 
+    private BusyIo busyIo;
+    private boolean busyIoTried;
+
+    /** Serves clients while a script holds the executor; null when the transport does not allow it. */
+    public BusyIo busyIo() {
+        if (!busyIoTried) {
+            busyIoTried = true;
+            busyIo = BusyIo.of(loop.next());
+        }
+        return busyIo;
+    }
+
     /** The executor: the single event loop. */
     public EventLoopGroup loop() {
         return loop;

@@ -40,6 +40,11 @@ public final class ScriptSession implements ScriptHost {
     private int replicationFlags;
     /** Redis's {@code script_oom}: memory was over the limit when the run started. */
     private boolean oomAtStart;
+    private long startNanos;
+    private long startMillis;
+    /** Past {@code busy-reply-threshold}: other clients are served (and answered BUSY). */
+    private boolean busy;
+    private boolean killed;
 
     public ScriptSession(Server server) {
         this.server = server;
@@ -60,6 +65,10 @@ public final class ScriptSession implements ScriptHost {
         this.wrote = false;
         this.replicationFlags = 3;
         this.oomAtStart = server.outOfMemory();
+        this.startNanos = System.nanoTime();
+        this.startMillis = System.currentTimeMillis();
+        this.busy = false;
+        this.killed = false;
         client.database(caller.connection().database());
         client.protocol(2);
         return this;
@@ -155,8 +164,70 @@ public final class ScriptSession implements ScriptHost {
         return replicationFlags;
     }
 
+    /**
+     * The poll of the running script: past {@code busy-reply-threshold} the run turns busy (logged
+     * once, the caller's connection left unread), and from then on every poll serves the other
+     * clients, who get BUSY unless their command is allowed; a kill asked for meanwhile ends the run.
+     */
     @Override
     public String interruption() {
+        if (!busy) {
+            long threshold = server.config().getLong("busy-reply-threshold");
+            if (threshold <= 0 || (System.nanoTime() - startNanos) / 1_000_000 < threshold) {
+                return null;
+            }
+            busy = true;
+            LOG.warn("Slow script detected: still in execution after {} milliseconds. You can try killing the script using the {} command. Script name is: {}.",
+                    (System.nanoTime() - startNanos) / 1_000_000, options.function() ? "FUNCTION KILL" : "SCRIPT KILL", options.name());
+            caller.connection().channel().config().setAutoRead(false);
+        }
+        // a loop inside a coroutine polls from the coroutine's thread: only the executor serves I/O
+        if (!killed && server.network().loop().next().inEventLoop()) {
+            dev.cinnabar.kernel.net.BusyIo io = server.network().busyIo();
+            if (io != null) {
+                server.dispatcher().serveWhileBusy(io::pump);
+            }
+        }
+        if (killed) {
+            // Redis words it so for FUNCTION KILL too
+            LOG.warn("Lua script killed by user with SCRIPT KILL.");
+            return "ERR Script killed by user with SCRIPT KILL...";
+        }
+        return null;
+    }
+
+    /** True while a script runs past the threshold: commands without {@code allow_busy} get BUSY. */
+    public boolean busy() {
+        return active && busy;
+    }
+
+    /** The BUSY error for the running script or function. */
+    public String busyError() {
+        return options != null && options.function()
+                ? "BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE."
+                : "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
+    }
+
+    /** When the running script started, for FUNCTION STATS. */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /**
+     * SCRIPT KILL ({@code function} false) or FUNCTION KILL: null when the kill is on its way, else
+     * Redis's error text.
+     */
+    public String kill(boolean function) {
+        if (!busy()) {
+            return "NOTBUSY No scripts in execution right now.";
+        }
+        if (wrote) {
+            return "UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.";
+        }
+        if (function != options.function()) {
+            return busyError();
+        }
+        killed = true;
         return null;
     }
 
@@ -172,6 +243,10 @@ public final class ScriptSession implements ScriptHost {
 
     @Override
     public void close() {
+        if (busy) {
+            caller.connection().channel().config().setAutoRead(true);
+            busy = false;
+        }
         active = false;
         caller = null;
     }

@@ -147,9 +147,13 @@ final class FunctionCommand {
         }
     }
 
-    /** Functions run to completion on the executor, so none is ever running when another command is. */
+    /** Kills the function running past {@code busy-reply-threshold}, if it has not written. */
     void kill(CommandContext ctx, Arguments args, ReplySink reply) {
-        throw new CommandException(FunctionErrors.NOT_BUSY);
+        String error = ctx.killRunningScript(true);
+        if (error != null) {
+            throw new CommandException(error);
+        }
+        reply.ok();
     }
 
     void dump(CommandContext ctx, Arguments args, ReplySink reply) {

@@ -39,9 +39,13 @@ final class ScriptCommand {
         reply.ok();
     }
 
-    /** Scripts run to completion on the executor, so none is ever running when another command is. */
+    /** Kills the script running past {@code busy-reply-threshold}, if it has not written. */
     void kill(CommandContext ctx, Arguments args, ReplySink reply) {
-        throw new CommandException("NOTBUSY No scripts in execution right now.");
+        String error = ctx.killRunningScript(false);
+        if (error != null) {
+            throw new CommandException(error);
+        }
+        reply.ok();
     }
 
     void help(CommandContext ctx, Arguments args, ReplySink reply) {
