@@ -24,8 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * inline on the single Netty event loop that also does the I/O. That loop is the executor: it
  * owns the keyspace, so no command needs a lock, and no command pays a thread hand-off. Handing
  * every command to a separate data thread cost 20–25 % of throughput on this machine kind; inline
- * execution was at parity with Redis. Long-running scripts will be handed to a script thread by
- * the scripting plugin while this loop answers BUSY (architecture map §2, design c).
+ * execution was at parity with Redis. A script past {@code busy-reply-threshold} serves the
+ * other clients from its own poll ({@link #serveWhileBusy}), who get BUSY unless allowed.
  */
 public final class Dispatcher {
 

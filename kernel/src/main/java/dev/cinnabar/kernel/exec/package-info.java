@@ -11,10 +11,12 @@
  * hand-off (~1.5 context switches and ~6 µs of extra CPU per request at P1). Design (b) pays a
  * lock per command and still needs the hand-off for fairness. So Cinnabar uses (c): one event
  * loop owns every socket and the keyspace, which also makes atomicity trivial (nothing else ever
- * touches data) and keeps per-client order exact. The scripting plugin will hand long-running
- * script calls to a script thread while this loop holds back data commands and answers
- * {@code BUSY} past {@code busy-reply-threshold}; only script calls pay the hop. Our own figures
- * against Redis are printed by {@code bench/compare.sh}.
+ * touches data) and keeps per-client order exact. Scripts run inline too, with no hop: past
+ * {@code busy-reply-threshold} the script's own poll serves the other clients, as Redis's
+ * {@code processEventsWhileBlocked} does ({@link dev.cinnabar.kernel.net.BusyIo} pumps the epoll
+ * ready list on this thread; {@link dev.cinnabar.kernel.exec.Dispatcher#serveWhileBusy} puts the
+ * script's call state aside), and commands without {@code allow_busy} are answered {@code BUSY}.
+ * Our own figures against Redis are printed by {@code bench/compare.sh}.
  *
  * <h2>Order of checks</h2>
  * {@link dev.cinnabar.kernel.exec.Dispatcher} applies Redis's {@code processCommand} order:
