@@ -53,6 +53,7 @@ class BusyScriptsDifferentialTest extends DifferentialTest {
     void othersGetBusyUntilScriptKill() {
         startBusy("EVAL", "local i = 0 while true do i = i + 1 end", "0");
         sameOn(r2, c2, "PING");
+        sameOn(r2, c2, "FUNCTION STATS");
         sameOn(r2, c2, "GET x");
         sameOn(r2, c2, "SET x 1");
         sameOn(r2, c2, "SHUTDOWN");
@@ -103,6 +104,10 @@ class BusyScriptsDifferentialTest extends DifferentialTest {
         same("FUNCTION LOAD REPLACE \"#!lua name=busylib\nredis.register_function('spin', function() while true do end end)\"");
         startBusy("FCALL", "spin", "0");
         sameOn(r2, c2, "PING");
+        // the running function as FUNCTION STATS shows it, its duration aside
+        String expected = Replies.show(r2.call("FUNCTION STATS")).replaceAll("duration_ms\\\\r\\\\n:\\d+", "duration_ms:N");
+        String actual = Replies.show(c2.call("FUNCTION STATS")).replaceAll("duration_ms\\\\r\\\\n:\\d+", "duration_ms:N");
+        assertEquals(expected, actual);
         sameOn(r2, c2, "SCRIPT KILL");
         sameOn(r2, c2, "FUNCTION KILL");
         scriptReplySame();

@@ -109,4 +109,9 @@ public interface CommandContext {
     default String killRunningScript(boolean function) {
         return "NOTBUSY No scripts in execution right now.";
     }
+
+    /** True while a script or function runs past {@code busy-reply-threshold} (this command is served from its poll). */
+    default boolean scriptBusy() {
+        return false;
+    }
 }

@@ -129,4 +129,9 @@ public final class ClientContext implements CommandContext {
     public String killRunningScript(boolean function) {
         return server.scriptSession().kill(function);
     }
+
+    @Override
+    public boolean scriptBusy() {
+        return server.scriptSession().busy();
+    }
 }

@@ -64,7 +64,10 @@ final class FcallCommand implements Command {
         ScriptOptions options = new ScriptOptions(noWrites, noWrites || fn.has(FunctionFlag.ALLOW_OOM),
                 fn.has(FunctionFlag.ALLOW_STALE), true, fn.name());
         try (ScriptHost host = ctx.beginScript(options)) {
+            registry.running(new FunctionRegistry.Running(fn.name(), args.raw(), System.currentTimeMillis()));
             fn.compiled().run(new FcallRun(keys, rest, fn.name(), host, reply));
+        } finally {
+            registry.running(null);
         }
     }
 

@@ -118,11 +118,15 @@ final class FunctionCommand {
     }
 
     /**
-     * {@code running_script} is always null: functions run to completion on the executor, so none
-     * is running while another command is served. Engines: {@code lua} always (as Redis lists its
-     * one engine with no library), others once they run a library.
+     * {@code running_script}: the busy function (served from its poll), else null; a busy EVAL
+     * answers BUSY instead. Engines: {@code lua} always (as Redis lists its one engine with no
+     * library), others once they run a library.
      */
     void stats(CommandContext ctx, Arguments args, ReplySink reply) {
+        FunctionRegistry.Running running = registry.running();
+        if (running == null && ctx.scriptBusy()) {
+            throw new CommandException("BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.");
+        }
         Map<String, int[]> engines = new LinkedHashMap<>();
         if (ctx.scriptEngine("lua") != null) {
             engines.put("LUA", new int[2]);
@@ -134,7 +138,20 @@ final class FunctionCommand {
         }
         reply.map(2);
         reply.bulk("running_script");
-        reply.nullBulk();
+        if (running == null) {
+            reply.nullBulk();
+        } else {
+            reply.map(3);
+            reply.bulk("name");
+            reply.bulk(running.name());
+            reply.bulk("command");
+            reply.array(running.argv().length);
+            for (byte[] a : running.argv()) {
+                reply.bulk(a);
+            }
+            reply.bulk("duration_ms");
+            reply.integer(System.currentTimeMillis() - running.startMillis());
+        }
         reply.bulk("engines");
         reply.map(engines.size());
         for (Map.Entry<String, int[]> e : engines.entrySet()) {

@@ -27,6 +27,20 @@ final class FunctionRegistry {
     static final long LOAD_TIMEOUT_MS = 500;
 
     private Libraries current = new Libraries();
+    /** The function FCALL is running, for FUNCTION STATS served while it is busy; null otherwise. */
+    private Running running;
+
+    /** A running FCALL: the function's name, the caller's arguments as sent, when it started. */
+    record Running(String name, byte[][] argv, long startMillis) {
+    }
+
+    Running running() {
+        return running;
+    }
+
+    void running(Running r) {
+        running = r;
+    }
     private final Map<String, ScriptVm> vms = new LinkedHashMap<>();
 
     Libraries current() {
