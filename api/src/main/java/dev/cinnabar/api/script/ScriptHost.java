@@ -49,6 +49,19 @@ public interface ScriptHost extends AutoCloseable {
     String interruption();
 
     /**
+     * Whether {@link #interruption()} has anything to do now (the run is near or past
+     * {@code busy-reply-threshold}, or a kill was asked for). Cheap, and callable from any thread on
+     * which the engine runs script code while the executor waits for it (LuaJ runs each coroutine
+     * on a thread of its own): such an engine hands the {@link #interruption()} call over to the
+     * executor thread, which serves the other clients from it, only when this is true.
+     *
+     * @since 1.3.0
+     */
+    default boolean interruptionDue() {
+        return true;
+    }
+
+    /**
      * Ends the caller's command with an error reply. {@code innerCommand} says the error came from
      * a command the script ran, whose error statistics already counted it (Redis's
      * {@code ignore_error_stats_update}): it is not counted again, the caller's command still

@@ -181,7 +181,7 @@ public final class ScriptSession implements ScriptHost {
                     (System.nanoTime() - startNanos) / 1_000_000, options.function() ? "FUNCTION KILL" : "SCRIPT KILL", options.name());
             caller.connection().channel().config().setAutoRead(false);
         }
-        // a loop inside a coroutine polls from the coroutine's thread: only the executor serves I/O
+        // engines call this on the executor (a coroutine's poll is handed over to it): it serves I/O
         if (!killed && server.network().loop().next().inEventLoop()) {
             dev.cinnabar.kernel.net.BusyIo io = server.network().busyIo();
             if (io != null) {
@@ -194,6 +194,19 @@ public final class ScriptSession implements ScriptHost {
             return "ERR Script killed by user with SCRIPT KILL...";
         }
         return null;
+    }
+
+    /**
+     * Read from a coroutine's thread while the executor waits for it (a monitor hand-off orders the
+     * reads): due once the threshold is reached, so that the executor runs {@link #interruption()}.
+     */
+    @Override
+    public boolean interruptionDue() {
+        if (busy || killed) {
+            return true;
+        }
+        long threshold = server.config().getLong("busy-reply-threshold");
+        return threshold > 0 && (System.nanoTime() - startNanos) / 1_000_000 >= threshold;
     }
 
     /** True while a script runs past the threshold: commands without {@code allow_busy} get BUSY. */

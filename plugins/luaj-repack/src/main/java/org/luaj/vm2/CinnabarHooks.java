@@ -279,4 +279,67 @@ public final class CinnabarHooks {
         if (f == null) return true;
         return !f.isfunction() && f.metatag(LuaValue.CALL).isnil();
     }
+
+    // ---------------------------------------------------------------- coroutine hand-over
+
+    /** Work a coroutine's thread asked the thread that resumed it to do (keyed by the coroutine's state). */
+    private static final java.util.Map<LuaThread.State, Handover> HANDOVERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final class Handover {
+        final Runnable task;
+        boolean done;
+        Throwable failure;
+
+        Handover(Runnable task) {
+            this.task = task;
+        }
+    }
+
+    /**
+     * Patched wait of {@code LuaThread.State.lua_resume} (the monitor of {@code s} held): waits until the
+     * coroutine yields or ends, running meanwhile whatever it hands over with {@link #runOnResumer}.
+     */
+    public static void awaitResumed(LuaThread.State s) throws InterruptedException {
+        do {
+            s.wait();
+            Handover h = HANDOVERS.remove(s);
+            if (h != null) {
+                try {
+                    h.task.run();
+                } catch (Throwable t) {
+                    h.failure = t;
+                }
+                h.done = true;
+                s.notifyAll();
+            }
+            // NORMAL: the coroutine resumed another one and is waiting for it
+        } while (s.status == LuaThread.STATUS_RUNNING || s.status == LuaThread.STATUS_NORMAL);
+    }
+
+    /**
+     * Runs {@code task} on the thread that resumed the coroutine whose state is {@code s}, called from that
+     * coroutine's own thread; returns when it is done (a failure is rethrown here). Only one of the two threads
+     * runs at any time, as with resume and yield.
+     */
+    public static void runOnResumer(LuaThread.State s, Runnable task) {
+        Handover h = new Handover(task);
+        synchronized (s) {
+            HANDOVERS.put(s, h);
+            s.notifyAll();
+            try {
+                while (!h.done) {
+                    s.wait();
+                }
+            } catch (InterruptedException e) {
+                HANDOVERS.remove(s);
+                throw new OrphanedThread();
+            }
+        }
+        if (h.failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (h.failure instanceof Error e) {
+            throw e;
+        }
+    }
 }

@@ -102,7 +102,7 @@ final class LuaVm implements ScriptVm {
     private void execute(ScriptRun run, LuaFunction function, Varargs args) {
         LuaValue result;
         try {
-            result = control.run(function, args, run.host()::interruption).arg1();
+            result = control.run(function, args, run.host()::interruption, run.host()::interruptionDue).arg1();
         } catch (LuaError e) {
             run.host().replyError(LuaScript.errorReply(e, run.name()), LuaScript.innerCommandError(e));
             return;

@@ -36,6 +36,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * <li>{@code LuaString.concatTo}, {@code Buffer.makeroom}: strings built by {@code ..} stay under 512 MB
  *     ({@code not enough memory} above, never an OutOfMemoryError or NegativeArraySizeException);</li>
  * <li>{@code LexState.lexerror}: syntax errors say {@code near 'token'} as 5.1 does;</li>
+ * <li>{@code LuaThread.State.lua_resume}: the resuming thread waits in a loop that also runs work its coroutine
+ *     hands over (a coroutine's kill poll needs the executor thread to serve clients); spurious wake-ups no
+ *     longer end a resume early;</li>
  * <li>a {@code module-info.class} for module {@code org.luaj} exporting every package, so the exploded
  *     classes directory works on the module path in reactor builds.</li>
  * </ul>
@@ -54,6 +57,7 @@ public final class LuajPatcher {
         patch(root, "org/luaj/vm2/LuaTable", LuajPatcher::patchLuaTable);
         patch(root, "org/luaj/vm2/compiler/LexState", LuajPatcher::patchLexState);
         patch(root, "org/luaj/vm2/Buffer", LuajPatcher::patchBuffer);
+        patch(root, "org/luaj/vm2/LuaThread$State", LuajPatcher::patchThreadState);
         writeModuleInfo(root);
     }
 
@@ -231,6 +235,24 @@ public final class LuajPatcher {
         pre.add(new VarInsnNode(Opcodes.ILOAD, 2));
         pre.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "checkConcat", "(III)V"));
         method(cn, "makeroom", "(II)V").instructions.insert(pre);
+    }
+
+    /** lua_resume: this.wait() -> CinnabarHooks.awaitResumed(this) */
+    private static void patchThreadState(ClassNode cn) {
+        MethodNode resume = method(cn, "lua_resume", "(Lorg/luaj/vm2/LuaThread;Lorg/luaj/vm2/Varargs;)Lorg/luaj/vm2/Varargs;");
+        int waits = 0;
+        for (AbstractInsnNode n = resume.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof MethodInsnNode mi && mi.name.equals("wait") && mi.desc.equals("()V")) {
+                MethodInsnNode call = new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "awaitResumed",
+                        "(Lorg/luaj/vm2/LuaThread$State;)V");
+                resume.instructions.set(mi, call);
+                n = call;
+                waits++;
+            }
+        }
+        if (waits != 1) {
+            throw new IllegalStateException("LuaThread.State.lua_resume: found " + waits + " waits");
+        }
     }
 
     /** lexerror(msg, token) -> throw CinnabarHooks.lexError(source, linenumber, msg, token, txtToken(token)) */

@@ -89,8 +89,17 @@ public final class ExecutionControl {
      * @throws LuaError the script's own error, positioned as Lua does ({@code user_script:1: ...})
      */
     public Varargs run(LuaValue function, Varargs args, Supplier<String> killCheck) {
+        return run(function, args, killCheck, () -> true);
+    }
+
+    /**
+     * As {@link #run(LuaValue, Varargs, Supplier)}; {@code killCheckDue} is the cheap, thread-safe test of
+     * whether {@code killCheck} has anything to do: a loop inside a coroutine polls on the coroutine's own
+     * thread and hands the kill check over to this thread (the executor) only when it is due.
+     */
+    public Varargs run(LuaValue function, Varargs args, Supplier<String> killCheck, java.util.function.BooleanSupplier killCheckDue) {
         RUN_LOCK.lock();
-        Run run = new Run(this, killCheck);
+        Run run = new Run(this, killCheck, killCheckDue);
         LuaThread main = globals.running;
         LuaValue savedHandler = main.errorfunc;
         try {

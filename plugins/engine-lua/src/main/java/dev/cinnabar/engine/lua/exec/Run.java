@@ -23,6 +23,9 @@ final class Run {
     private final ExecutionControl control;
     private final ExecutionLimits limits;
     private final Supplier<String> killCheck;
+    private final java.util.function.BooleanSupplier killCheckDue;
+    /** the thread that called {@link ExecutionControl#run}: the executor, the only one that may serve clients */
+    private final Thread owner = Thread.currentThread();
     private final MemoryGuard memory;
     /** set once the run is aborted; every later poll rethrows it */
     private ScriptAbort abort;
@@ -42,10 +45,11 @@ final class Run {
         LuaValue[] frames;
     }
 
-    Run(ExecutionControl control, Supplier<String> killCheck) {
+    Run(ExecutionControl control, Supplier<String> killCheck, java.util.function.BooleanSupplier killCheckDue) {
         this.control = control;
         this.limits = control.limits();
         this.killCheck = killCheck;
+        this.killCheckDue = killCheckDue;
         this.memory = control.memoryGuard();
     }
 
@@ -64,7 +68,14 @@ final class Run {
             throw abort;
         }
         LuaInterrupts.budget = limits.pollInterval();
-        String kill = killCheck != null ? killCheck.get() : null;
+        String kill = null;
+        if (killCheck != null) {
+            if (Thread.currentThread() == owner) {
+                kill = killCheck.get();
+            } else if (killCheckDue.getAsBoolean()) {
+                kill = killCheckOnOwner();
+            }
+        }
         if (kill != null) {
             throw abortWith(ScriptAbort.Reason.KILLED, kill, pc);
         }
@@ -95,6 +106,32 @@ final class Run {
         }
         LuaInterrupts.budget = 0;
         return abort;
+    }
+
+    /**
+     * The kill check run on the owner thread from a coroutine's thread: handed to the thread that resumed
+     * this coroutine, which hands it on in turn if it is a coroutine itself (nested resumes).
+     */
+    private String killCheckOnOwner() {
+        if (Thread.currentThread() == owner) {
+            return killCheck.get();
+        }
+        Co co = coroutineOf(Thread.currentThread());
+        if (co == null) {
+            return killCheck.get();
+        }
+        String[] result = new String[1];
+        org.luaj.vm2.CinnabarHooks.runOnResumer(co.thread.state, () -> result[0] = killCheckOnOwner());
+        return result[0];
+    }
+
+    private Co coroutineOf(Thread t) {
+        for (Co co : coroutines.values()) {
+            if (co.javaThread == t) {
+                return co;
+            }
+        }
+        return null;
     }
 
     // ---- coroutines ----

@@ -63,6 +63,43 @@ class ExecutionControlTest {
         assertTrue(LuaFixture.coroutineThreads().isEmpty(), LuaFixture.coroutineThreads().toString());
     }
 
+    /**
+     * A loop inside a (nested) coroutine runs on the coroutine's thread; the kill check, which serves
+     * clients in the server, must still run on the thread that started the run (the executor).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void killChecksFromCoroutinesRunOnTheCallingThread(boolean compile) {
+        LuaFixture f = fixture(compile);
+        Thread caller = Thread.currentThread();
+        for (String src : new String[] {
+                "coroutine.wrap(function() while true do end end)()",
+                "coroutine.wrap(function() coroutine.wrap(function() local x = 0 while true do x = x + 1 end end)() end)()",
+                "local co = coroutine.create(function() pcall(function() while true do end end) end) coroutine.resume(co)"}) {
+            Set<Thread> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            int[] n = {0};
+            ScriptAbort a = assertThrows(ScriptAbort.class, () -> f.run(src, () -> {
+                seen.add(Thread.currentThread());
+                return ++n[0] > 20 ? KILLED : null;
+            }, () -> true), src);
+            assertEquals(KILLED, a.getMessage());
+            assertEquals(Set.of(caller), seen, src);
+        }
+        // not due: the coroutine's polls do not hand over at all
+        int[] calls = {0};
+        int[] dueAsked = {0};
+        f.run("coroutine.wrap(function() for i = 1, 200000 do end end)()", () -> {
+            calls[0]++;
+            return null;
+        }, () -> {
+            dueAsked[0]++;
+            return false;
+        });
+        assertTrue(dueAsked[0] > 0, "due asked");
+        assertEquals(0, calls[0], "kill check calls from the coroutine");
+        assertTrue(LuaFixture.coroutineThreads().isEmpty(), LuaFixture.coroutineThreads().toString());
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void killWithSuspendedCoroutinesLeavesNoThread(boolean compile) {

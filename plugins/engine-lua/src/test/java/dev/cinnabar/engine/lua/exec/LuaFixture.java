@@ -60,6 +60,10 @@ final class LuaFixture {
         return control.run(load(src), LuaValue.NONE, kill);
     }
 
+    Varargs run(String src, Supplier<String> kill, java.util.function.BooleanSupplier due) {
+        return control.run(load(src), LuaValue.NONE, kill, due);
+    }
+
     /** runs on a fresh thread with the given stack size (0: the JVM default), rethrowing what it threw */
     static <T> T onThread(long stackSize, Supplier<T> body) {
         AtomicReference<Object> out = new AtomicReference<>();
