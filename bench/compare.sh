@@ -8,7 +8,9 @@
 # DEBUG POPULATE 1000000, and time from start to the first PONG.
 # Script workloads (when the scripting plugin is loaded): EVALSHA incr at -P 1 and -P 16, EVAL
 # incr (the body sent and hashed on every call) at -P 16, a token-bucket rate limiter (HMGET,
-# HSET, PEXPIRE, arithmetic) at -P 16 over 1000 keys, and a pure-Lua loop of 200 iterations.
+# HSET, PEXPIRE, arithmetic) at -P 16 over 1000 keys, and pure-Lua loops of 200 iterations (-P 16)
+# and 20 000 iterations (-P 1). The loops run once more on a second Cinnabar with the kill poll off
+# (-Dcinnabar.lua.poll=off) to show what the poll costs ("kill poll" table: poll on / poll off).
 # Function workloads (when the functions plugin is loaded; one library loaded into each server
 # first): FCALL incr and FCALL_RO get at -P 16.
 set -euo pipefail
@@ -48,8 +50,9 @@ start_redis() { # port
   echo $!
 }
 
-start_cinnabar() { # port
-  (cd "$work" && exec "$dist/bin/cinnabar-server" --port "$1" --bind 127.0.0.1 --save "" \
+start_cinnabar() { # port [extra JVM options]
+  local opts="-XX:+UseSerialGC -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dio.netty.leakDetection.level=disabled"
+  (cd "$work" && CINNABAR_JAVA_OPTS="$opts ${2:-}" exec "$dist/bin/cinnabar-server" --port "$1" --bind 127.0.0.1 --save "" \
      --enable-debug-command yes >"$work/cinnabar-$1.log" 2>&1) &
   echo $!
 }
@@ -114,6 +117,8 @@ done
 INCR_LUA="return redis.call('incr', KEYS[1])"
 LIMITER_LUA="local v = redis.call('HMGET', KEYS[1], 'tokens', 'ts') local rate, cap, now, want = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]) local tokens = tonumber(v[1]) or cap local ts = tonumber(v[2]) or now tokens = math.min(cap, tokens + math.max(0, now - ts) * rate) local allowed = 0 if tokens >= want then tokens = tokens - want allowed = 1 end redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', now) redis.call('PEXPIRE', KEYS[1], 60000) return allowed"
 LOOP_LUA="local s = 0 for i = 1, 200 do s = s + i end return s"
+LOOP20K_LUA="local s = 0 for i = 1, 20000 do s = s + i end return s"
+N_LOOP20K="${N_LOOP20K:-40000}"
 N_SCRIPT="${N_SCRIPT:-1000000}"
 scripts=()
 if has_command "$cport" evalsha; then
@@ -121,7 +126,8 @@ if has_command "$cport" evalsha; then
            "evalsha_incr|16|$N_SCRIPT|$INCR_LUA|1 counter"
            "eval_incr|16|$N_SCRIPT|$INCR_LUA|1 counter"
            "evalsha_limiter|16|$N_SCRIPT|$LIMITER_LUA|1 rl:__rand_int__ 0.5 100 1000 1"
-           "evalsha_loop200|16|$((N_SCRIPT / 2))|$LOOP_LUA|0")
+           "evalsha_loop200|16|$((N_SCRIPT / 2))|$LOOP_LUA|0"
+           "evalsha_loop20k|1|$N_LOOP20K|$LOOP20K_LUA|0")
 else
   echo "Skipping script workloads: this build has no EVALSHA" >&2
 fi
@@ -171,6 +177,31 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
+# The kill poll's cost: the pure-Lua loops on a second Cinnabar started with the poll off
+# (-Dcinnabar.lua.poll=off: a measuring switch, no kill or busy serving then), alternating with the first.
+poll_loops=()
+for w in "${scripts[@]}"; do
+  case "$w" in evalsha_loop*) poll_loops+=("$w") ;; esac
+done
+if [ "${#poll_loops[@]}" -gt 0 ]; then
+  echo "Kill poll: the loops with the poll off..." >&2
+  oport=$(free_port)
+  opid=$(start_cinnabar "$oport" "-Dcinnabar.lua.poll=off"); pids+=("$opid")
+  wait_pong "$oport"
+  for w in "${poll_loops[@]}"; do
+    script_rps "$oport" "$(echo "$w" | awk -F'|' -v OFS='|' '{$3=20000; print}')" >/dev/null   # JIT warm-up
+  done
+  for round in $(seq 1 "$rounds"); do
+    for w in "${poll_loops[@]}"; do
+      IFS='|' read -r name p _ <<<"$w"
+      key="$name P$p"
+      results["pollon|$key"]+="$(script_rps "$cport" "$w") "
+      results["polloff|$key"]+="$(script_rps "$oport" "$w") "
+    done
+  done
+  kill "$opid" 2>/dev/null || true
+fi
+
 echo "Memory: DEBUG POPULATE 1000000 on a fresh server of each kind..." >&2
 rss_after_populate() { # kind -> RSS in kB of a fresh server holding 1M small keys
   local port; port=$(free_port)
@@ -205,6 +236,18 @@ for w in "${scripts[@]}"; do
   c=$(echo "${results["cinnabar|$key"]}" | tr ' ' '\n' | grep . | median)
   printf '%-28s %14.0f %14.0f %8.2f\n' "$(echo "$name" | tr a-z A-Z) -P $p" "$r" "$c" "$(awk -v a="$c" -v b="$r" "BEGIN{print a/b}")"
 done
+if [ "${#poll_loops[@]}" -gt 0 ]; then
+  printf '\n%-28s %14s %14s %8s\n' "kill poll ($rounds rounds)" "poll off" "poll on" "on/off"
+  printf '%-28s %14s %14s %8s\n' "----------------------------" "--------------" "--------------" "--------"
+  for w in "${poll_loops[@]}"; do
+    IFS='|' read -r name p _ <<<"$w"
+    key="$name P$p"
+    off=$(echo "${results["polloff|$key"]}" | tr ' ' '\n' | grep . | median)
+    on=$(echo "${results["pollon|$key"]}" | tr ' ' '\n' | grep . | median)
+    printf '%-28s %14.0f %14.0f %8.2f\n' "$(echo "$name" | tr a-z A-Z) -P $p (Cinnabar)" "$off" "$on" "$(awk -v a="$on" -v b="$off" "BEGIN{print a/b}")"
+  done
+  echo
+fi
 printf '%-28s %14s %14s %8.2f\n' "RSS after 1M keys (MB)" "$((rrss / 1024))" "$((crss / 1024))" "$(awk -v a="$crss" -v b="$rrss" "BEGIN{print a/b}")"
 printf '%-28s %14s %14s %8.2f\n' "start to first PONG (ms)" "$rstart" "$cstart" "$(awk -v a="$cstart" -v b="$rstart" "BEGIN{print a/b}")"
 echo

@@ -39,6 +39,13 @@ public final class ExecutionControl {
 
     private static final ReentrantLock RUN_LOCK = new ReentrantLock();
 
+    /**
+     * {@code -Dcinnabar.lua.poll=off} runs scripts without the instruction poll (no kill, no busy
+     * serving, no heap or depth checks between instructions): only for measuring what the poll costs
+     * ({@code bench/compare.sh} does); never for serving.
+     */
+    static final boolean POLL = !"off".equals(System.getProperty("cinnabar.lua.poll"));
+
     private final Globals globals;
     private final ExecutionLimits limits;
     private final MemoryGuard memory;
@@ -55,7 +62,9 @@ public final class ExecutionControl {
     /** Installs the hook and coroutine wrappers on these globals. */
     public static ExecutionControl install(Globals globals, ExecutionLimits limits) {
         ExecutionControl c = new ExecutionControl(globals, limits);
-        globals.debuglib = new InterruptHook();
+        if (POLL) {
+            globals.debuglib = new InterruptHook();
+        }
         CoroutineGuard.install(globals);
         return c;
     }
@@ -103,7 +112,7 @@ public final class ExecutionControl {
         LuaThread main = globals.running;
         LuaValue savedHandler = main.errorfunc;
         try {
-            if (globals.debuglib == null) {
+            if (globals.debuglib == null && POLL) {
                 globals.debuglib = new InterruptHook();
             }
             if (main.errorfunc == null) {

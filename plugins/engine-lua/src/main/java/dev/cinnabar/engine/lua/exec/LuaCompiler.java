@@ -66,7 +66,7 @@ public final class LuaCompiler {
     }
 
     private static void collect(JavaGen jg, Map<String, byte[]> out) throws java.io.IOException {
-        out.put(jg.classname, PollInstrumenter.instrument(jg.bytecode, jg.classname));
+        out.put(jg.classname, ExecutionControl.POLL ? PollInstrumenter.instrument(jg.bytecode, jg.classname) : jg.bytecode);
         if (jg.inners != null) {
             for (JavaGen inner : jg.inners) {
                 collect(inner, out);
