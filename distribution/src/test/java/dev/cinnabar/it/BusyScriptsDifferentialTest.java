@@ -215,4 +215,32 @@ class BusyScriptsDifferentialTest extends DifferentialTest {
         sameOn(r2, c2, "SCRIPT KILL");
         scriptReplySame();
     }
+
+    /**
+     * Library code that never returns, in a FUNCTION RESTORE payload: Redis's RESTORE has no load
+     * time limit and hangs for good on it, so only Cinnabar is sent it. The load turns busy as an
+     * FCALL does and FUNCTION KILL ends it, leaving the registry unchanged.
+     */
+    @Test
+    void restoreOfLibraryCodeThatNeverEndsIsBusyAndKillable() {
+        dev.cinnabar.api.rdb.RdbWriter w = new dev.cinnabar.api.rdb.RdbWriter();
+        w.type(dev.cinnabar.api.rdb.RdbWriter.OPCODE_FUNCTION2);
+        w.string(bytes("#!lua name=forever\nlocal i = 0 while true do i = i + 1 end"), false);
+        c.write(RawConnection.encode(new byte[][] {bytes("FUNCTION"), bytes("RESTORE"), w.finishDump()}));
+        pause(400);
+        assertEquals("-BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.\r\n",
+                text(c2.call("GET x")));
+        assertTrue(Replies.show(c2.call("FUNCTION STATS")).contains("forever"));
+        assertEquals("-BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.\r\n",
+                text(c2.call("SCRIPT KILL")));
+        assertEquals("+OK\r\n", text(c2.call("FUNCTION KILL")));
+        // worded as Redis words its load timeout: "ERR Error registering functions: ERR FUNCTION LOAD timeout"
+        assertEquals("-ERR Error registering functions: ERR Script killed by user with SCRIPT KILL...\r\n", text(c.readReply()));
+        assertEquals("*0\r\n", text(c2.call("FUNCTION LIST LIBRARYNAME forever")));
+        assertEquals("+PONG\r\n", text(c.call("PING")));
+    }
+
+    private static String text(byte[] reply) {
+        return new String(reply, StandardCharsets.ISO_8859_1);
+    }
 }

@@ -85,7 +85,7 @@ final class FunctionRegistry {
             throw new ScriptException(FunctionErrors.libraryExists(md.name()));
         }
         Library lib = new Library(md.name(), engineName, code);
-        try (Registration r = new Registration(ctx, lib, timeoutMillis)) {
+        try (Registration r = new Registration(this, ctx, lib, timeoutMillis)) {
             vm(engineName, engine).loadLibrary(md.body(), r);
         }
         if (lib.functionCount() == 0) {
@@ -158,14 +158,31 @@ final class FunctionRegistry {
         private final Library library;
         private final long startNanos;
         private final long timeoutMillis;
-        /** Opened at the first {@code redis.log}: the server log is reached through a script host. */
-        private ScriptHost logHost;
+        /**
+         * The load as a script run of the kernel's: opened at the first {@code redis.log} (the
+         * server log is reached through it) or, for a load without a time limit (RESTORE, start-up),
+         * the first poll. Through it such a load that runs past {@code busy-reply-threshold} is busy
+         * as an FCALL is (others served and answered BUSY, FUNCTION KILL ends it): a RESTORE of
+         * code that never ends, which hangs Redis, can be killed here.
+         */
+        private ScriptHost host;
+        private final FunctionRegistry registry;
 
-        Registration(CommandContext ctx, Library library, long timeoutMillis) {
+        Registration(FunctionRegistry registry, CommandContext ctx, Library library, long timeoutMillis) {
+            this.registry = registry;
             this.ctx = ctx;
             this.library = library;
             this.timeoutMillis = timeoutMillis;
             this.startNanos = System.nanoTime();
+        }
+
+        private ScriptHost host() {
+            if (host == null) {
+                host = ctx.beginScript(new ScriptOptions(true, true, true, true, library.name()));
+                // FUNCTION STATS while the load is busy: the library's name, no FCALL arguments
+                registry.running(new Running(library.name(), new byte[0][], System.currentTimeMillis()));
+            }
+            return host;
         }
 
         @Override
@@ -185,24 +202,23 @@ final class FunctionRegistry {
 
         @Override
         public void log(int level, String message) {
-            if (logHost == null) {
-                logHost = ctx.beginScript(new ScriptOptions(true, true, true, true, library.name()));
-            }
-            logHost.log(level, message);
+            host().log(level, message);
         }
 
         @Override
         public String interruption() {
-            if (timeoutMillis > 0 && (System.nanoTime() - startNanos) / 1_000_000 > timeoutMillis) {
-                return FunctionErrors.LOAD_TIMEOUT;
+            if (timeoutMillis > 0) {
+                // FUNCTION LOAD: Redis serves nobody meanwhile and stops the code at its time limit
+                return (System.nanoTime() - startNanos) / 1_000_000 > timeoutMillis ? FunctionErrors.LOAD_TIMEOUT : null;
             }
-            return null;
+            return host().interruption();
         }
 
         @Override
         public void close() {
-            if (logHost != null) {
-                logHost.close();
+            if (host != null) {
+                registry.running(null);
+                host.close();
             }
         }
     }

@@ -24,16 +24,17 @@
  *   <li>FUNCTION DUMP is byte-compatible with Redis (CRC64, LZF and RDB string encoding live in
  *       {@code dev.cinnabar.api.rdb}); {@code rdbcompression no} writes plain strings as Redis
  *       does.</li>
- *   <li>Functions run to completion on the executor in this build, so STATS's
- *       {@code running_script} is always null and KILL answers {@code NOTBUSY}; busy scripts and
- *       kill are the executor's work. STATS lists {@code LUA} always (as Redis lists its engine)
- *       and any other engine once it runs a library.</li>
+ *   <li>A function that runs past {@code busy-reply-threshold} is busy as in Redis (the kernel's
+ *       script session serves the other clients from the engine's poll): FUNCTION STATS shows it
+ *       under {@code running_script}, FUNCTION KILL ends it unless it wrote. Library code that
+ *       runs that long while it loads is busy in the same way, so FUNCTION KILL also ends a
+ *       RESTORE (or a load at start-up) of code that never returns, which hangs Redis.</li>
  *   <li>The 500 ms limit of FUNCTION LOAD is polled through
  *       {@link dev.cinnabar.api.script.ScriptVm.FunctionRegistrar#interruption()}; RESTORE has no
  *       limit, as in Redis.</li>
- *   <li>Not yet: persistence (the RDB {@code FUNCTION2} records before the first SELECTDB, AOF
- *       replay of FUNCTION commands) and replication of FUNCTION commands belong to the
- *       persistence and replication work; the payload codec here is what they will share.</li>
+ *   <li>Persistence: {@link dev.cinnabar.functions.FunctionsPersistence} gives the kernel one
+ *       {@code FUNCTION2} snapshot record per library and the FUNCTION LOAD commands of an
+ *       append-only file rewrite.</li>
  * </ul>
  */
 package dev.cinnabar.functions;
