@@ -97,4 +97,25 @@ class HostileScriptsTest {
             assertAlive(c);
         }
     }
+
+    /** The bounds are set with system properties (README "Script resource bounds"). */
+    @Test
+    void boundsAreConfigurable() {
+        try (ServerProcess tight = ServerProcess.cinnabarWithJavaOptions(
+                "-Xmx1g -Dcinnabar.lua.max-coroutines=10 -Dcinnabar.lua.max-call-depth=100 -Dcinnabar.lua.max-memory=100000000");
+             RawConnection c = tight.connect()) {
+            String co = eval(c, "local t = {} for i = 1, 11 do t[i] = coroutine.create(function() coroutine.yield() end) "
+                    + "coroutine.resume(t[i]) end return 'all'");
+            assertTrue(co.startsWith("-ERR user_script:1: too many coroutines (at most 10 alive in a script)"), co);
+            assertEquals(":10\r\n", eval(c, "local t = {} for i = 1, 10 do t[i] = coroutine.create(function() coroutine.yield() end) "
+                    + "coroutine.resume(t[i]) end return #t"));
+            String deep = eval(c, "local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end return f(150)");
+            assertTrue(deep.startsWith("-ERR user_script:1: stack overflow"), deep);
+            assertEquals(":90\r\n", eval(c, "local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end return f(90)"));
+            // 100 MB of live heap is reached long before the JVM's 1 GB
+            String mem = eval(c, "local t = {} for i = 1, 5000 do t[i] = string.rep('x', 100000) .. i end return #t");
+            assertTrue(mem.startsWith("-ERR ") && mem.contains("not enough memory"), mem);
+            assertEquals("+PONG\r\n", new String(c.call("PING"), StandardCharsets.ISO_8859_1));
+        }
+    }
 }

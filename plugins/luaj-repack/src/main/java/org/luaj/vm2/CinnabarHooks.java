@@ -22,10 +22,20 @@ public final class CinnabarHooks {
     /** Largest string the VM builds (Redis's proto-max-bulk-len default, 512 MB); above: "not enough memory". */
     public static final long MAX_STRING = 512L * 1024 * 1024;
 
+    /** Strings at least this long are reported to {@link #largeAllocation}. */
+    public static final long LARGE_ALLOCATION = 64 << 10;
+
+    /** Told of every string of {@link #LARGE_ALLOCATION} bytes or more (the engine's heap check runs sooner). */
+    public static Runnable largeAllocation = () -> { };
+
     /** Patched prefix of {@code LuaString.concatTo} and {@code Buffer.makeroom}: bounded concatenation. */
     public static void checkConcat(int a, int b, int c) {
-        if ((long) a + b + c > MAX_STRING) {
+        long total = (long) a + b + c;
+        if (total > MAX_STRING) {
             throw Lua51Error.notEnoughMemory();
+        }
+        if (total >= LARGE_ALLOCATION) {
+            largeAllocation.run();
         }
     }
 

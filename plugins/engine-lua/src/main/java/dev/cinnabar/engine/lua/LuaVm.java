@@ -26,9 +26,8 @@ import java.util.List;
  */
 final class LuaVm implements ScriptVm {
 
-    /** Recursion bounded for the executor's deep stack; compiling is chosen per script ({@link CompilePolicy}). */
-    private static final ExecutionLimits LIMITS = ExecutionLimits.DEFAULT.withCompile(false)
-            .withMaxCallDepth(ExecutionLimits.depthFor(dev.cinnabar.api.script.ScriptEngine.EXECUTOR_STACK_BYTES));
+    /** Bounds from {@link ConfiguredLimits}; compiling is chosen per script ({@link CompilePolicy}). */
+    private static final ExecutionLimits LIMITS = ConfiguredLimits.fromSystemProperties();
 
     private static final LuaString KEYS = LuaString.valueOf("KEYS");
     private static final LuaString ARGV = LuaString.valueOf("ARGV");

@@ -20,5 +20,8 @@ public final class Limits51 {
         if (size < 0 || size > MAX_STRING) {
             throw Lua51Error.notEnoughMemory();
         }
+        if (size >= org.luaj.vm2.CinnabarHooks.LARGE_ALLOCATION) {
+            org.luaj.vm2.CinnabarHooks.largeAllocation.run();
+        }
     }
 }

@@ -34,6 +34,20 @@ public final class LuaInterrupts {
     private LuaInterrupts() {
     }
 
+    static {
+        org.luaj.vm2.CinnabarHooks.largeAllocation = LuaInterrupts::largeAllocation;
+    }
+
+    /**
+     * A string of 64 KiB or more was just made: the heap check comes at the next poll event rather than
+     * thousands of instructions later (a few instructions can allocate gigabytes with {@code string.rep}).
+     */
+    static void largeAllocation() {
+        if (budget > 0) {
+            budget = 0;
+        }
+    }
+
     /** a loop back-edge of compiled code */
     public static void poll() {
         if (--budget < 0) {

@@ -6,7 +6,8 @@ package dev.cinnabar.engine.lua.exec;
  * reads {@code Runtime.totalMemory() - freeMemory()} (a few tens of nanoseconds), which counts garbage too; only
  * when that is past the limit is the live size looked at: the heap in use just after a full collection forced
  * here (at most once every {@link #FORCED_GC_INTERVAL_NANOS}, so a script making garbage near the limit does not
- * make the server collect continuously), else the figure that collection gave.
+ * make the server collect continuously, unless the heap grew by a quarter of the limit since: a script that
+ * keeps what it allocates is caught before it passes the limit by much), else the figure that collection gave.
  */
 final class MemoryGuard {
 
@@ -33,7 +34,7 @@ final class MemoryGuard {
         if (used <= limit) {
             return false;
         }
-        return liveBytes() > limit;
+        return liveBytes(used, Math.max(limit / 4, 16L << 20)) > limit;
     }
 
     /**
@@ -41,9 +42,9 @@ final class MemoryGuard {
      * the last such measurement. (The heap pools' own post-collection figures are not used: the old
      * generation's is only refreshed by full collections and stays high long after a big script.)
      */
-    private static synchronized long liveBytes() {
+    private static synchronized long liveBytes(long used, long growth) {
         long now = System.nanoTime();
-        if (now - lastForcedGc >= FORCED_GC_INTERVAL_NANOS) {
+        if (now - lastForcedGc >= FORCED_GC_INTERVAL_NANOS || used - lastLive > growth) {
             System.gc();
             lastForcedGc = System.nanoTime();
             Runtime rt = Runtime.getRuntime();
