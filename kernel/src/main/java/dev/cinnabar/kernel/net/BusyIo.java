@@ -1,91 +1,23 @@
 package dev.cinnabar.kernel.net;
 
 import io.netty.channel.EventLoop;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 
 /**
  * Serves the network while a script holds the executor (Redis's {@code processEventsWhileBlocked}):
- * the script's poll calls {@link #pump()} on the executor thread, which asks epoll for ready sockets
- * without waiting and runs them through their pipelines, as the event loop itself would. Netty keeps
- * this step private, so it is reached by reflection into the epoll transport (Netty 4.2's
- * {@code EpollIoHandler}); with another transport, or if Netty changed, {@link #of} answers null
- * and other clients wait for the script as they did before.
+ * the script's poll calls {@link #pump()} on the executor thread, which takes the sockets that are
+ * ready now, without waiting, and runs them through their pipelines as the event loop itself would.
+ * Netty keeps this step private, so each transport's pump reaches it by reflection
+ * ({@link EpollBusyIo}, {@link NioBusyIo}); if Netty changed, {@link #of} answers null and other
+ * clients wait for the script, as with Redis before 2.6.
  */
-public final class BusyIo {
+public abstract class BusyIo {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BusyIo.class);
-
-    private final MethodHandle epollWait;
-    private final MethodHandle processReady;
-    private final Object epollFd;
-    private final Object events;
-
-    private BusyIo(MethodHandle epollWait, MethodHandle processReady, Object epollFd, Object events) {
-        this.epollWait = epollWait;
-        this.processReady = processReady;
-        this.epollFd = epollFd;
-        this.events = events;
-    }
-
-    /** The pump for {@code loop}'s epoll, or null when it cannot be had. */
+    /** The pump for {@code loop}'s transport, or null when it cannot be had. */
     static BusyIo of(EventLoop loop) {
-        try {
-            // Netty 4.1: the epoll loop itself; 4.2: its EpollIoHandler
-            Object handler = loop;
-            if (!loop.getClass().getName().equals("io.netty.channel.epoll.EpollEventLoop")) {
-                Field ioHandlerField = findField(loop.getClass(), "ioHandler");
-                ioHandlerField.setAccessible(true);
-                handler = ioHandlerField.get(loop);
-                if (!handler.getClass().getName().equals("io.netty.channel.epoll.EpollIoHandler")) {
-                    return null;
-                }
-            }
-            Class<?> handlerClass = handler.getClass();
-            MethodHandles.Lookup l = MethodHandles.privateLookupIn(handlerClass, MethodHandles.lookup());
-            Class<?> arrayClass = Class.forName("io.netty.channel.epoll.EpollEventArray", true, handlerClass.getClassLoader());
-            Class<?> fdClass = Class.forName("io.netty.channel.unix.FileDescriptor", true, handlerClass.getClassLoader());
-            Class<?> nativeClass = Class.forName("io.netty.channel.epoll.Native", true, handlerClass.getClassLoader());
-            Object epollFd = l.findVarHandle(handlerClass, "epollFd", fdClass).get(handler);
-            java.lang.reflect.Method ready = handlerClass.getDeclaredMethod("processReady", arrayClass, int.class);
-            MethodHandle processReady = l.unreflect(ready).bindTo(handler);
-            MethodHandles.Lookup nl = MethodHandles.privateLookupIn(nativeClass, MethodHandles.lookup());
-            MethodHandle epollWait = nl.findStatic(nativeClass, "epollWait", MethodType.methodType(int.class, fdClass, arrayClass, int.class));
-            // its own event array: the loop may be in the middle of its own when the script started
-            MethodHandles.Lookup al = MethodHandles.privateLookupIn(arrayClass, MethodHandles.lookup());
-            Object events = al.findConstructor(arrayClass, MethodType.methodType(void.class, int.class)).invoke(64);
-            return new BusyIo(epollWait, processReady, epollFd, events);
-        } catch (Throwable e) {
-            LOG.warn("Clients cannot be served while a script is busy: {}", e.toString());
-            return null;
-        }
-    }
-
-    private static Field findField(Class<?> c, String name) throws NoSuchFieldException {
-        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-            try {
-                return k.getDeclaredField(name);
-            } catch (NoSuchFieldException ignored) {
-                // look further up
-            }
-        }
-        throw new NoSuchFieldException(name);
+        BusyIo io = EpollBusyIo.of(loop);
+        return io != null ? io : NioBusyIo.of(loop);
     }
 
     /** Reads whatever sockets are ready now and runs their pipelines; never waits. Executor only. */
-    public void pump() {
-        try {
-            int ready = (int) epollWait.invoke(epollFd, events, 0);
-            if (ready > 0) {
-                Object ignored = processReady.invoke(events, ready);
-            }
-        } catch (Throwable e) {
-            LOG.warn("Serving clients during a busy script failed: {}", e.toString());
-        }
-    }
+    public abstract void pump();
 }

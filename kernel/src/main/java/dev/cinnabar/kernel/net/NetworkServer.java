@@ -58,6 +58,7 @@ public final class NetworkServer {
             }
         };
         this.loop = epoll ? new EpollEventLoopGroup(1, threads) : new NioEventLoopGroup(1, threads);
+        LOG.info("Network transport: {}", epoll ? "epoll" : "NIO");
     }
 
     private BusyIo busyIo;
