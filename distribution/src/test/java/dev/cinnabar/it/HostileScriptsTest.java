@@ -32,7 +32,9 @@ class HostileScriptsTest {
         }
     }
 
+    /** Filling a heap takes a while on a loaded machine: a minute per script before the test gives up. */
     private static String eval(RawConnection c, String body) {
+        c.readTimeout(60_000);
         return new String(c.call("EVAL".getBytes(StandardCharsets.US_ASCII), body.getBytes(StandardCharsets.ISO_8859_1),
                 "0".getBytes(StandardCharsets.US_ASCII)), StandardCharsets.ISO_8859_1);
     }

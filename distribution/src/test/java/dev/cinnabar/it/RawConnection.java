@@ -128,6 +128,16 @@ public final class RawConnection implements AutoCloseable {
         return b.toByteArray();
     }
 
+    /** Waits up to {@code millis} for each later reply (10 s by default). */
+    public RawConnection readTimeout(int millis) {
+        try {
+            socket.setSoTimeout(millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** True when the server closed the connection (reads EOF within the timeout). */
     public boolean closedByServer(int timeoutMillis) {
         try {
