@@ -109,6 +109,10 @@ class BusyScriptsDifferentialTest extends DifferentialTest {
         String expected = Replies.show(r2.call("FUNCTION STATS")).replaceAll("duration_ms\\\\r\\\\n:\\d+", "duration_ms:N");
         String actual = Replies.show(c2.call("FUNCTION STATS")).replaceAll("duration_ms\\\\r\\\\n:\\d+", "duration_ms:N");
         assertEquals(expected, actual);
+        // a transaction poisoned by a BUSY reply: EXECABORT names the FUNCTION KILL text
+        sameOn(r2, c2, "MULTI");
+        sameOn(r2, c2, "INCR c");
+        sameOn(r2, c2, "EXEC");
         sameOn(r2, c2, "SCRIPT KILL");
         sameOn(r2, c2, "FUNCTION KILL");
         scriptReplySame();
