@@ -172,8 +172,9 @@ class PluginHostEndToEndTest {
             assertEquals(100, modules.get("fixture-a"));
             assertEquals(100, modules.get("commands-strings"));
             assertTrue(!modules.containsKey("fixture-throws") && !modules.containsKey("fixture-future"), modules.toString());
-            JedisDataException e = assertThrows(JedisDataException.class, () -> j.moduleUnload("fixture-a"));
-            assertEquals("ERR Error unloading module: operation not possible.", e.getMessage());
+            JedisDataException e = assertThrows(JedisDataException.class, () -> j.moduleUnload("fixture-throws"));
+            assertEquals("ERR Error unloading module: no such module with that name", e.getMessage(),
+                    "a plugin start-up refused is no module");
         }
     }
 }

@@ -50,8 +50,16 @@ public final class ServerProcess implements AutoCloseable {
      * {@code null} keeps the script's default.
      */
     public static ServerProcess cinnabarWithJavaOptions(String javaOptions, String... extra) {
+        return cinnabarFrom(distribution(), javaOptions, extra);
+    }
+
+    /**
+     * Starts the Cinnabar installed at {@code home} (a copy of the distribution, with its own
+     * {@code plugins/}) as {@link #cinnabarWithJavaOptions} does.
+     */
+    public static ServerProcess cinnabarFrom(Path home, String javaOptions, String... extra) {
         int port = FreePort.find();
-        List<String> cmd = new ArrayList<>(List.of("bash", distribution().resolve("bin/cinnabar-server").toString(),
+        List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("bin/cinnabar-server").toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
                 "--enable-debug-command", "yes", "--enable-module-command", "yes"));
         cmd.addAll(List.of(extra));
