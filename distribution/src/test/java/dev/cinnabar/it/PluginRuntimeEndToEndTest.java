@@ -227,19 +227,74 @@ class PluginRuntimeEndToEndTest {
     }
 
     @Test
-    void anEngineThatFunctionLibrariesUseCannotBeUnloaded() {
+    void anEngineThatFunctionLibrariesUseCannotBeUnloadedAndOnceUnusedGoesEntirely() throws InterruptedException {
         try (Jedis j = connect(server)) {
-            j.functionLoad("#!lua name=rtlib\nredis.register_function('rtf', function() return 7 end)");
-            assertEquals(1L, j.eval("return 1"));
+            j.functionLoad("#!lua name=rtlib\nredis.register_function('rtf', function() return redis.call('incr', 'rt:n') end)");
+            assertEquals(1L, j.fcall("rtf", List.of(), List.of()));
+            assertEquals("PONG", j.eval("return redis.call('ping')"));
             assertEquals("ERR Error unloading plugin: script engine 'lua' is in use: function libraries use it (rtlib); delete them first",
                     error(() -> plugin(j, "UNLOAD", "engine-lua")));
-            assertEquals(7L, j.fcall("rtf", List.of(), List.of()), "nothing changed");
+            assertEquals(2L, j.fcall("rtf", List.of(), List.of()), "nothing changed");
             assertEquals("OK", j.functionDelete("rtlib"));
             assertEquals("OK", plugin(j, "UNLOAD", "engine-lua"));
             assertEquals("ERR No script engine 'lua' is loaded", error(() -> j.eval("return 1")));
+            // the script cache, the function VM, FCALL's last lookup and the kernel's redis.call
+            // sink all held engine objects once: none may keep the engine's layer
+            assertTrue(collected(j, "engine-lua", 10_000), "engine-lua's class loader still reachable: " + leaks(j));
             assertEquals("engine-lua", plugin(j, "LOAD", home.resolve("plugins/engine-lua").toString()));
             assertEquals(1L, j.eval("return 1"), "the cached script was dropped with the engine and compiles again");
-            assertEquals(7L, ((Number) j.eval("return 7")).longValue());
+            assertEquals("PONG", j.eval("return redis.call('ping')"));
+        }
+    }
+
+    @Test
+    void unloadIsRefusedWhileKeysHoldThePluginsValuesOrClientsWaitInItsCommands() throws Exception {
+        try (Jedis j = connect(server); Jedis blocked = connect(server)) {
+            j.hset("rt:hash", "f", "v");
+            assertEquals("ERR Error unloading plugin: keys hold values of the plugin's types (0:rt:hash); delete them first",
+                    error(() -> plugin(j, "UNLOAD", "commands-hashes")));
+            assertEquals("v", j.hget("rt:hash", "f"), "nothing changed");
+            j.del("rt:hash");
+            assertEquals("OK", plugin(j, "UNLOAD", "commands-hashes"));
+            assertEquals("ERR unknown command 'HSET', with args beginning with: 'rt:hash' 'f' 'v' ",
+                    error(() -> j.hset("rt:hash", "f", "v")));
+            assertEquals("commands-hashes", plugin(j, "LOAD", home.resolve("plugins/commands-hashes").toString()));
+            assertEquals(1L, j.hset("rt:hash", "f", "v"));
+            j.del("rt:hash");
+
+            Thread waiter = new Thread(() -> blocked.blpop(0, "rt:list"));
+            waiter.start();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!j.info("clients").contains("blocked_clients:1") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals("ERR Error unloading plugin: the plugin has blocked clients. Please wait them unblocked and try again",
+                    error(() -> plugin(j, "UNLOAD", "commands-lists")));
+            j.lpush("rt:list", "x");
+            waiter.join(10_000);
+            assertEquals("OK", plugin(j, "UNLOAD", "commands-lists"));
+            assertEquals("commands-lists", plugin(j, "LOAD", home.resolve("plugins/commands-lists").toString()));
+        }
+    }
+
+    private static long cachedScripts(Jedis j) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("number_of_cached_scripts:(\\d+)").matcher(j.info("memory"));
+        assertTrue(m.find(), "INFO memory has number_of_cached_scripts (the kernel's default when no plugin sets it)");
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void unloadTakesThePluginsInfoFieldsAndCachedScriptsAway() {
+        try (Jedis j = connect(server)) {
+            assertEquals(3L, j.eval("return 3"));
+            assertTrue(cachedScripts(j) >= 1);
+            assertEquals("OK", plugin(j, "UNLOAD", "scripting"));
+            assertEquals(0L, cachedScripts(j), "the scripting plugin's INFO contribution left with it");
+            assertEquals("ERR unknown command 'EVAL', with args beginning with: 'return 1' '0' ", error(() -> j.eval("return 1")));
+            assertEquals("scripting", plugin(j, "LOAD", home.resolve("plugins/scripting").toString()));
+            assertEquals(0L, cachedScripts(j), "a new, empty script cache");
+            assertEquals(1L, j.eval("return 1"));
+            assertEquals(1L, cachedScripts(j));
         }
     }
 

@@ -25,8 +25,10 @@ public final class FunctionsCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistrar r) {
-        r.redisCommand("fcall", new FcallCommand(registry, false));
-        r.redisCommand("fcall_ro", new FcallCommand(registry, true));
+        FcallCommand fcall = new FcallCommand(registry, false);
+        FcallCommand fcallRo = new FcallCommand(registry, true);
+        r.redisCommand("fcall", fcall);
+        r.redisCommand("fcall_ro", fcallRo);
         FunctionCommand f = new FunctionCommand(registry);
         r.redisCommand("function|load", f::load);
         r.redisCommand("function|delete", f::delete);
@@ -49,6 +51,8 @@ public final class FunctionsCommands implements CommandFamily {
             @Override
             public void engineRemoved(String engine) {
                 registry.engineRemoved(engine);
+                fcall.forgetLast();
+                fcallRo.forgetLast();
             }
         });
         r.info(new InfoContributor() {
