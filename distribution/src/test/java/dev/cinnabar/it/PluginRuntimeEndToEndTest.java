@@ -8,7 +8,6 @@ import redis.clients.jedis.Module;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +39,7 @@ class PluginRuntimeEndToEndTest {
     /** An installed copy of the distribution whose plugins/ the tests may change. */
     private static Path install() throws IOException {
         Path dir = Files.createTempDirectory("cinnabar-install-");
-        copyTree(ServerProcess.distribution(), dir);
+        ServerProcess.copyTree(ServerProcess.distribution(), dir);
         return dir;
     }
 
@@ -57,23 +55,6 @@ class PluginRuntimeEndToEndTest {
     static void stop() {
         if (server != null) {
             server.close();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            all.forEach(p -> {
-                try {
-                    Path target = to.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 

@@ -66,6 +66,20 @@ public final class ServerProcess implements AutoCloseable {
         return start("cinnabar", cmd, port, javaOptions);
     }
 
+    /** Copies a directory tree (a distribution, a plugins folder), file attributes such as the executable bit included. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     /** Whether a real redis-server is installed. */
     public static boolean redisAvailable() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
