@@ -50,12 +50,34 @@ public final class ServerProcess implements AutoCloseable {
      * {@code null} keeps the script's default.
      */
     public static ServerProcess cinnabarWithJavaOptions(String javaOptions, String... extra) {
+        return cinnabarFrom(distribution(), javaOptions, extra);
+    }
+
+    /**
+     * Starts the Cinnabar installed at {@code home} (a copy of the distribution, with its own
+     * {@code plugins/}) as {@link #cinnabarWithJavaOptions} does.
+     */
+    public static ServerProcess cinnabarFrom(Path home, String javaOptions, String... extra) {
         int port = FreePort.find();
-        List<String> cmd = new ArrayList<>(List.of("bash", distribution().resolve("bin/cinnabar-server").toString(),
+        List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("bin/cinnabar-server").toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
                 "--enable-debug-command", "yes", "--enable-module-command", "yes"));
         cmd.addAll(List.of(extra));
         return start("cinnabar", cmd, port, javaOptions);
+    }
+
+    /** Copies a directory tree (a distribution, a plugins folder), file attributes such as the executable bit included. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     /** Whether a real redis-server is installed. */

@@ -33,4 +33,14 @@ public interface CommandRegistrar {
     default void persistence(dev.cinnabar.api.rdb.PersistenceContributor contributor) {
         throw new UnsupportedOperationException("this registrar takes no persistence contributions");
     }
+
+    /**
+     * Registers a listener asked before a script engine is unloaded and told once it is gone
+     * (plugins that cache what engines compiled). Hosts older than 1.3.0 do not call it; the
+     * default ignores the listener, which is right for a registrar that never unloads engines.
+     *
+     * @since 1.3.0
+     */
+    default void scriptEngineListener(dev.cinnabar.api.script.ScriptEngineListener listener) {
+    }
 }

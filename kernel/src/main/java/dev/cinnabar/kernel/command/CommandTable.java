@@ -140,10 +140,15 @@ public final class CommandTable {
 
     /** Removes every command and subcommand {@code owner} registered. */
     public void unregisterOwner(String owner) {
-        commands.values().removeIf(c -> owner.equals(c.owner()) && c.subcommands().isEmpty());
+        commands.values().removeIf(c -> owner.equals(c.owner()) && c.subcommands().isEmpty() && retire(c));
         for (RegisteredCommand c : commands.values()) {
-            c.subcommands().values().removeIf(s -> owner.equals(s.owner()));
+            c.subcommands().values().removeIf(s -> owner.equals(s.owner()) && retire(s));
         }
-        commands.values().removeIf(c -> c.implementation() == null && c.subcommands().isEmpty());
+        commands.values().removeIf(c -> c.implementation() == null && c.subcommands().isEmpty() && retire(c));
+    }
+
+    private static boolean retire(RegisteredCommand c) {
+        c.retire();
+        return true;
     }
 }

@@ -52,6 +52,7 @@ public final class FamilyRegistrar implements CommandRegistrar {
         }
         server.infoContributors().removeAll(infos);
         server.persistenceContributors().removeAll(persisted);
+        server.scriptEngines().removeListeners(owner);
     }
 
     @Override
@@ -80,5 +81,10 @@ public final class FamilyRegistrar implements CommandRegistrar {
     public void persistence(dev.cinnabar.api.rdb.PersistenceContributor contributor) {
         server.persistenceContributors().add(contributor);
         persisted.add(contributor);
+    }
+
+    @Override
+    public void scriptEngineListener(dev.cinnabar.api.script.ScriptEngineListener listener) {
+        server.scriptEngines().addListener(listener, owner);
     }
 }

@@ -34,6 +34,8 @@ public final class RegisteredCommand {
     private final Map<String, RegisteredCommand> subcommands = new LinkedHashMap<>();
     private Command implementation;
     private String owner;
+    /** Unregistered (its plugin was unloaded): a MULTI queue that still holds it must not call it. */
+    private volatile boolean retired;
 
     // fast paths for the dispatcher
     final boolean write, noAuth, noScript, allowBusy, loadingOk, denyOom, noMulti, admin, skipMonitor;
@@ -179,6 +181,18 @@ public final class RegisteredCommand {
     void implementation(Command c, String owner) {
         this.implementation = c;
         this.owner = owner;
+    }
+
+    /** True once the command left the table (PLUGIN UNLOAD). */
+    public boolean retired() {
+        return retired;
+    }
+
+    void retire() {
+        retired = true;
+        // a client's last command (CLIENT LIST's cmd=) may keep this object: it must not keep the plugin's code
+        implementation = null;
+        subcommands.values().forEach(RegisteredCommand::retire);
     }
 
     /** The plugin (or "kernel") that provides the implementation. */

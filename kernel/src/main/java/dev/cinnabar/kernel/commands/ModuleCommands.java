@@ -19,7 +19,8 @@ import java.util.List;
  * plugin as a module (clients such as redis-py and Redis OM read it to detect features), with
  * {@code ver} encoded as Redis modules do ({@code major*10000 + minor*100 + patch}). Cinnabar
  * cannot load Redis's native modules, so {@code LOAD}/{@code LOADEX} fail as Redis does when a
- * module cannot be loaded, and plugins cannot be unloaded through {@code MODULE UNLOAD}.
+ * module cannot be loaded; a Cinnabar plugin's folder or zip loads as with {@code PLUGIN LOAD}, and
+ * {@code MODULE UNLOAD <id>} unloads a plugin as {@code PLUGIN UNLOAD} does.
  * The dispatcher gates the whole command on {@code enable-module-command}, as Redis does.
  */
 final class ModuleCommands {
@@ -87,19 +88,56 @@ final class ModuleCommands {
         return v;
     }
 
+    /**
+     * A Cinnabar plugin (a folder or zip with {@code plugin.properties}) loads as with
+     * {@code PLUGIN LOAD} and answers OK. Anything else (a Redis module's shared library, a
+     * missing path, a plugin that fails, arguments, which plugins do not take) fails with Redis's
+     * one error text, the reason in the log, as Redis does.
+     */
     private void load(CommandContext ctx, Arguments args, ReplySink reply) {
         String path = new String(args.get(2), StandardCharsets.UTF_8);
-        LOG.warn("Module {} failed to load: Cinnabar cannot load Redis modules (native libraries); "
-                + "its extensions are plugins in the plugins directory", path);
-        throw new CommandException(LOAD_FAILED);
+        if (args.count() > 3) {
+            LOG.warn("Module {} failed to load: Cinnabar plugins take no arguments", path);
+            throw new CommandException(LOAD_FAILED);
+        }
+        java.nio.file.Path p;
+        try {
+            p = java.nio.file.Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            LOG.warn("Module {} failed to load: {}", path, e.getMessage());
+            throw new CommandException(LOAD_FAILED);
+        }
+        if (!isPlugin(p)) {
+            LOG.warn("Module {} failed to load: not a Cinnabar plugin (a folder or zip with plugin.properties); "
+                    + "Cinnabar cannot load Redis modules (native libraries)", path);
+            throw new CommandException(LOAD_FAILED);
+        }
+        try {
+            PluginCommands.load(server, path);
+        } catch (CommandException e) {
+            throw new CommandException(LOAD_FAILED);
+        }
+        reply.ok();
     }
 
+    private static boolean isPlugin(java.nio.file.Path p) {
+        if (java.nio.file.Files.isDirectory(p)) {
+            return true;
+        }
+        return java.nio.file.Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+    }
+
+    /** Unloads the plugin of that id, with Redis's texts for a missing module and a refusal. */
     private void unload(CommandContext ctx, Arguments args, ReplySink reply) {
         String name = new String(args.get(2), StandardCharsets.UTF_8);
-        if (started().stream().anyMatch(p -> p.id().equals(name))) {
-            LOG.warn("Module {} was not unloaded: plugins cannot be unloaded at run time yet", name);
-            throw new CommandException("ERR Error unloading module: operation not possible.");
+        try {
+            if (!server.plugins().unload(name)) {
+                throw new CommandException("ERR Error unloading module: no such module with that name");
+            }
+        } catch (dev.cinnabar.kernel.plugin.PluginHost.UnloadRefused e) {
+            LOG.warn("Module {} was not unloaded: {}", name, e.getMessage());
+            throw new CommandException("ERR Error unloading module: " + e.getMessage());
         }
-        throw new CommandException("ERR Error unloading module: no such module with that name");
+        reply.ok();
     }
 }

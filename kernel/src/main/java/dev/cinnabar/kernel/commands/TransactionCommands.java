@@ -7,6 +7,7 @@ import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.reply.ReplySink;
 import dev.cinnabar.kernel.Server;
 import dev.cinnabar.kernel.exec.ClientContext;
+import dev.cinnabar.kernel.exec.Dispatcher;
 import dev.cinnabar.kernel.exec.MultiState;
 import dev.cinnabar.kernel.exec.TransactionErrors;
 import dev.cinnabar.kernel.exec.WatchedKeys;
@@ -105,6 +106,11 @@ final class TransactionCommands {
         reply.array(queue.size());
         try {
             for (MultiState.Queued q : queue) {
+                if (q.command().retired()) {
+                    // its plugin was unloaded after it was queued: answer as the lookup would now
+                    reply.error(Dispatcher.unknownCommand(q.argv()));
+                    continue;
+                }
                 server.dispatcher().call(client, context, q.command(), q.argv());
             }
         } finally {

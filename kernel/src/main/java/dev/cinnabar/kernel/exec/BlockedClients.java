@@ -88,6 +88,16 @@ public final class BlockedClients implements Keyspace.ModificationListener {
         return byClient.size();
     }
 
+    /** Whether a parked client waits on a command whose code lives in {@code layer} (PLUGIN UNLOAD refuses then). */
+    public boolean anyBlockedBy(ModuleLayer layer) {
+        for (Waiter w : byClient.values()) {
+            if (w.command.getClass().getModule().getLayer() == layer) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isBlocked(Client client) {
         return byClient.containsKey(client);
     }

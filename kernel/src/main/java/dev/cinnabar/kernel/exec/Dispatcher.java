@@ -272,7 +272,8 @@ public final class Dispatcher {
         String option;
         if (top.equals("debug")) {
             option = "enable-debug-command";
-        } else if (top.equals("module")) {
+        } else if (top.equals("module") || cmd.fullName().equals("plugin|load") || cmd.fullName().equals("plugin|unload")) {
+            // loading code from a path at run time is what enable-module-command guards in Redis
             option = "enable-module-command";
         } else {
             return null;
@@ -297,7 +298,7 @@ public final class Dispatcher {
     }
 
     /** Redis's unknown-command text, argument quoting and truncation included. */
-    static String unknownCommand(byte[][] argv) {
+    public static String unknownCommand(byte[][] argv) {
         StringBuilder args = new StringBuilder();
         for (int i = 1; i < argv.length && args.length() < 128; i++) {
             int room = 128 - args.length(); // measured before the opening quote, as Redis's sdscatprintf does

@@ -2,7 +2,6 @@ package dev.cinnabar.kernel.plugin;
 
 import dev.cinnabar.api.ApiVersion;
 import org.pf4j.DefaultPluginManager;
-import org.pf4j.DefaultPluginRepository;
 import org.pf4j.ExtensionFinder;
 import org.pf4j.ExtensionWrapper;
 import org.pf4j.PluginDescriptorFinder;
@@ -37,6 +36,7 @@ final class CinnabarPluginManager extends DefaultPluginManager {
     // PF4J's constructor calls createPluginLoader() before subclass fields are set: keep it lazy.
     private PluginLayers layers;
     private final Map<Path, String> failures = new LinkedHashMap<>();
+    private final PluginArchives archives = new PluginArchives();
 
     CinnabarPluginManager(Path pluginsRoot) {
         super(pluginsRoot);
@@ -45,9 +45,35 @@ final class CinnabarPluginManager extends DefaultPluginManager {
     // Only what Cinnabar uses: plugin folders and zips, plugin.properties, no extension scanning
     // (PF4J's finders cast class loaders and scan jars; they cost start-up time for nothing here).
 
+    /**
+     * Folders and zips directly under the plugins directory, hidden ones left out. Unlike PF4J's
+     * repository it does not unpack zips beside themselves: {@link PluginArchives} unpacks them
+     * into a private folder, so removing a zip removes its plugin at the next start.
+     */
     @Override
     protected PluginRepository createPluginRepository() {
-        return new DefaultPluginRepository(getPluginsRoots());
+        return new PluginRepository() {
+            @Override
+            public List<Path> getPluginPaths() {
+                List<Path> out = new ArrayList<>();
+                for (Path root : getPluginsRoots()) {
+                    try (var s = java.nio.file.Files.list(root)) {
+                        s.filter(p -> !p.getFileName().toString().startsWith("."))
+                                .filter(p -> java.nio.file.Files.isDirectory(p) || PluginArchives.isZip(p))
+                                .sorted()
+                                .forEach(out::add);
+                    } catch (java.io.IOException e) {
+                        LOG.warn("Cannot list plugins in {}: {}", root, e.getMessage());
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public boolean deletePluginPath(Path pluginPath) {
+                return false;
+            }
+        };
     }
 
     @Override
@@ -119,13 +145,14 @@ final class CinnabarPluginManager extends DefaultPluginManager {
         List<Path> paths = new ArrayList<>(pluginRepository.getPluginPaths());
         Map<String, Path> byId = new LinkedHashMap<>();
         Map<String, PluginDescriptor> descriptors = new LinkedHashMap<>();
-        for (Path p : paths) {
+        for (Path given : paths) {
             try {
+                Path p = archives.unpack(given);
                 PluginDescriptor d = getPluginDescriptorFinder().find(p);
                 byId.put(d.getPluginId(), p);
                 descriptors.put(d.getPluginId(), d);
             } catch (RuntimeException e) {
-                record(p, e);
+                record(given, e);
             }
         }
         List<String> order = new ArrayList<>();
@@ -138,7 +165,7 @@ final class CinnabarPluginManager extends DefaultPluginManager {
             try {
                 loadPluginFromPath(p);
             } catch (RuntimeException e) {
-                record(p, e);
+                record(archives.origin(p), e);
             }
         }
         resolvePlugins();
@@ -166,16 +193,37 @@ final class CinnabarPluginManager extends DefaultPluginManager {
         LOG.warn("Plugin at {} was not loaded: {}", p, reason);
     }
 
-    /** Loads one plugin from a path at run time; returns its id. */
+    /** Loads one plugin from a folder or zip at run time; returns its id. */
     String loadAt(Path path) {
-        return loadPlugin(path);
+        Path dir = archives.unpack(path);
+        try {
+            return loadPlugin(dir);
+        } catch (RuntimeException e) {
+            archives.discard(dir);
+            throw e;
+        }
+    }
+
+    /** Where a plugin came from: the zip for an unpacked one, else its folder. */
+    Path origin(Path pluginPath) {
+        return archives.origin(pluginPath);
     }
 
     @Override
     public boolean unloadPlugin(String pluginId) {
+        PluginWrapper w = getPlugin(pluginId);
+        Path dir = w == null ? null : w.getPluginPath();
         boolean r = super.unloadPlugin(pluginId);
         layers().forget(pluginId);
+        if (dir != null) {
+            archives.discard(dir);
+        }
         return r;
+    }
+
+    /** Removes every unpacked zip (server shutdown). */
+    void discardArchives() {
+        archives.discardAll();
     }
 
     PluginWrapper wrapper(String id) {

@@ -9,6 +9,7 @@ import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class PluginHost {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("Plugin '{}' was not loaded: {}", id, reason);
             errors.put(id, reason);
-            failedInfo.put(id, new PluginInfo(id, w.getDescriptor().getVersion(), "failed", w.getPluginPath().toString(),
+            failedInfo.put(id, new PluginInfo(id, w.getDescriptor().getVersion(), "failed", manager.origin(w.getPluginPath()).toString(),
                     w.getDescriptor().getRequires(), List.of(), reason));
             try {
                 manager.unloadPlugin(id);
@@ -120,10 +121,15 @@ public final class PluginHost {
         }
     }
 
-    /** {@code PLUGIN LOAD path}: loads, starts and registers one plugin; returns its id. Executor only. */
+    /**
+     * {@code PLUGIN LOAD path}: loads, starts and registers the plugin in a folder or zip; returns
+     * its id. Executor only, so its commands appear between two commands of any client.
+     *
+     * @throws IllegalArgumentException with the reason when the plugin was not loaded (nothing of it stays)
+     */
     public String load(Path path) {
         if (manager == null) {
-            manager = new CinnabarPluginManager(root == null ? path.getParent() : root);
+            manager = new CinnabarPluginManager(root == null ? path.toAbsolutePath().getParent() : root);
         }
         String id;
         try {
@@ -134,16 +140,45 @@ public final class PluginHost {
         if (id == null) {
             throw new IllegalArgumentException("no plugin found at " + path);
         }
-        if (!start(manager.wrapper(id))) {
-            throw new IllegalArgumentException(errors.get(id));
+        PluginWrapper w = manager.wrapper(id);
+        if (w == null || w.getPluginState() != PluginState.RESOLVED || !start(w)) {
+            String reason = errors.getOrDefault(id, "unresolved dependencies");
+            if (manager.wrapper(id) != null) {
+                manager.unloadPlugin(id);
+            }
+            // the reply says why; PLUGIN LIST keeps listing only what start-up refused
+            errors.remove(id);
+            failedInfo.remove(id);
+            throw new IllegalArgumentException(reason);
         }
         return id;
     }
 
-    /** {@code PLUGIN UNLOAD id}: removes the plugin's commands and unloads its layer. Executor only. */
+    /** Why {@code PLUGIN UNLOAD} refused. */
+    public static final class UnloadRefused extends RuntimeException {
+        UnloadRefused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * {@code PLUGIN UNLOAD id}: removes the plugin's commands, engines, configuration, INFO and
+     * persistence contributions, drops what caches hold of its engines, and unloads its layer;
+     * false when no plugin has that id. Executor only: its commands disappear between two commands
+     * of any client.
+     *
+     * @throws UnloadRefused when something still needs the plugin; nothing changes then
+     */
     public boolean unload(String id) {
-        if (manager == null || manager.wrapper(id) == null) {
+        PluginWrapper w = manager == null ? null : manager.wrapper(id);
+        if (w == null) {
             return false;
+        }
+        ModuleLayer layer = manager.layers().layer(id);
+        if (w.getPluginState() == PluginState.STARTED) {
+            refusal(id, layer).ifPresent(reason -> {
+                throw new UnloadRefused(reason);
+            });
         }
         FamilyRegistrar r = registrars.remove(id);
         if (r != null) {
@@ -152,7 +187,77 @@ public final class PluginHost {
         families.remove(id);
         server.scriptEngines().unregisterOwner(id);
         manager.unloadPlugin(id);
+        if (layer != null) {
+            layer.modules().stream().findFirst().map(Module::getClassLoader)
+                    .ifPresent(loader -> unloaded.add(new Unloaded(id, new WeakReference<>(loader))));
+        }
+        LOG.info("Plugin '{}' unloaded", id);
         return true;
+    }
+
+    /** Redis's reasons to refuse {@code MODULE UNLOAD}, as they apply to plugins. */
+    private java.util.Optional<String> refusal(String id, ModuleLayer layer) {
+        List<String> dependents = new ArrayList<>();
+        for (PluginWrapper other : manager.getPlugins()) {
+            if (other.getDescriptor().getDependencies().stream().anyMatch(d -> d.getPluginId().equals(id))
+                    && other.getPluginState() == PluginState.STARTED) {
+                dependents.add(other.getPluginId());
+            }
+        }
+        if (!dependents.isEmpty()) {
+            return java.util.Optional.of("plugins depend on it (" + String.join(", ", dependents)
+                    + "). Please unload them first and try again");
+        }
+        java.util.Optional<String> engines = server.scriptEngines().refuseRemoval(id);
+        if (engines.isPresent()) {
+            return engines;
+        }
+        if (layer == null) {
+            return java.util.Optional.empty();
+        }
+        if (server.blockedClients().anyBlockedBy(layer)) {
+            return java.util.Optional.of("the plugin has blocked clients. Please wait them unblocked and try again");
+        }
+        String key = keyHoldingValueOf(layer);
+        if (key != null) {
+            return java.util.Optional.of("keys hold values of the plugin's types (" + key
+                    + "); delete them first");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A key (as {@code db:name}) whose value is of a class of {@code layer}, or null. */
+    private String keyHoldingValueOf(ModuleLayer layer) {
+        for (int db = 0; db < server.keyspace().count(); db++) {
+            String[] found = new String[1];
+            int index = db;
+            server.keyspace().db(db).forEachKey((key, value) -> {
+                if (found[0] == null && value.getClass().getModule().getLayer() == layer) {
+                    found[0] = index + ":" + new String(key, java.nio.charset.StandardCharsets.UTF_8);
+                }
+            });
+            if (found[0] != null) {
+                return found[0];
+            }
+        }
+        return null;
+    }
+
+    private record Unloaded(String id, WeakReference<ClassLoader> loader) {
+    }
+
+    /** Plugins unloaded at run time, with a weak reference to their class loader. */
+    private final List<Unloaded> unloaded = new ArrayList<>();
+
+    /**
+     * {@code PLUGIN LEAKS}: after a garbage collection, the ids of unloaded plugins whose class
+     * loader is still reachable (something holds one of their objects: a ThreadLocal on a server
+     * thread, a thread the plugin started, a static registry). Collected ones are forgotten.
+     */
+    public List<String> leaks() {
+        System.gc();
+        unloaded.removeIf(u -> u.loader().get() == null);
+        return unloaded.stream().map(Unloaded::id).toList();
     }
 
     public void stopAll() {
@@ -162,6 +267,7 @@ public final class PluginHost {
             } catch (RuntimeException e) {
                 LOG.warn("Stopping plugins failed", e);
             }
+            manager.discardArchives();
         }
     }
 
@@ -172,7 +278,7 @@ public final class PluginHost {
             for (PluginWrapper w : manager.getPlugins()) {
                 var d = w.getDescriptor();
                 out.add(new PluginInfo(w.getPluginId(), d.getVersion(), w.getPluginState().toString().toLowerCase(),
-                        w.getPluginPath().toString(), d.getRequires(), families.getOrDefault(w.getPluginId(), List.of()),
+                        manager.origin(w.getPluginPath()).toString(), d.getRequires(), families.getOrDefault(w.getPluginId(), List.of()),
                         errors.get(w.getPluginId())));
             }
         }

@@ -23,6 +23,21 @@
  *   <li><b>All or nothing</b>: a plugin's families register through one
  *       {@code FamilyRegistrar}; any failure undoes its commands, config parameters and INFO
  *       contributions and unloads it, and the server runs on.</li>
+ *   <li><b>Zips</b> ({@code PluginArchives}) unpack into private temporary folders, not beside the
+ *       zip as PF4J does: removing a zip from {@code plugins/} removes the plugin, and a read-only
+ *       plugins directory works. A single base folder inside the zip is accepted.</li>
+ *   <li><b>Run-time unload</b> ({@code PLUGIN UNLOAD}, {@code MODULE UNLOAD}) runs on the
+ *       executor, so commands appear and disappear between two commands of every client. It is
+ *       refused, as Redis refuses {@code MODULE UNLOAD}, while anything would still call into the
+ *       plugin: started dependents, function libraries on its engine (asked through
+ *       {@code ScriptEngineListener}), clients blocked in its commands, keys holding values of its
+ *       classes. Otherwise everything that references the plugin's classes is dropped: commands
+ *       (a retired command forgets its implementation, since a client's last command keeps the
+ *       object; a MULTI queue holding it answers unknown-command at EXEC), configuration, INFO,
+ *       persistence, engines and what caches compiled with them, PF4J's wrapper and the layer.
+ *       {@code PLUGIN LEAKS} watches the class loader through a weak reference; the end-to-end
+ *       test proves it is collected, and that a plugin leaving a {@code ThreadLocal} on the
+ *       executor is caught. What the host cannot undo is listed in {@code docs/plugins.md} §8.</li>
  * </ul>
  */
 package dev.cinnabar.kernel.plugin;

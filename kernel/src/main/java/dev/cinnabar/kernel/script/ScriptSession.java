@@ -120,6 +120,8 @@ public final class ScriptSession implements ScriptHost {
             server.dispatcher().call(client, context, cmd, argv);
         } finally {
             client.replyTo(null);
+            // the engine's sink must not outlive the call: it would keep an unloaded engine's classes
+            sink.target(null, protocol);
         }
     }
 

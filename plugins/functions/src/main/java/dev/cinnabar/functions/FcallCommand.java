@@ -32,6 +32,13 @@ final class FcallCommand implements Command {
         this.readOnly = readOnly;
     }
 
+    /** Drops the cached lookup (an engine's unload: the function would keep its compiled code alive). */
+    void forgetLast() {
+        lastLibraries = null;
+        lastName = null;
+        lastFunction = null;
+    }
+
     @Override
     public void execute(CommandContext ctx, Arguments args, ReplySink reply) {
         LibraryFunction fn = lookup(args.get(1));

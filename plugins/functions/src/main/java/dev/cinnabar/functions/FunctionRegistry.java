@@ -43,6 +43,25 @@ final class FunctionRegistry {
     }
     private final Map<String, ScriptVm> vms = new LinkedHashMap<>();
 
+    /** The libraries that run on {@code engine}: while there are any, its plugin may not be unloaded. */
+    List<String> librariesOn(String engine) {
+        List<String> names = new ArrayList<>();
+        for (Library lib : current.all()) {
+            if (lib.engine().equals(engine)) {
+                names.add(lib.name());
+            }
+        }
+        return names;
+    }
+
+    /** The engine's plugin was unloaded (no library used it): its function VM goes. */
+    void engineRemoved(String engine) {
+        ScriptVm vm = vms.remove(engine);
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
     Libraries current() {
         return current;
     }

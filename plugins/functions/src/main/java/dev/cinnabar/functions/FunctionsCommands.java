@@ -1,5 +1,9 @@
 package dev.cinnabar.functions;
 
+import dev.cinnabar.api.script.ScriptEngineListener;
+import java.util.List;
+import java.util.Optional;
+
 import dev.cinnabar.api.command.CommandFamily;
 import dev.cinnabar.api.command.CommandRegistrar;
 import dev.cinnabar.api.config.InfoContributor;
@@ -21,8 +25,10 @@ public final class FunctionsCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistrar r) {
-        r.redisCommand("fcall", new FcallCommand(registry, false));
-        r.redisCommand("fcall_ro", new FcallCommand(registry, true));
+        FcallCommand fcall = new FcallCommand(registry, false);
+        FcallCommand fcallRo = new FcallCommand(registry, true);
+        r.redisCommand("fcall", fcall);
+        r.redisCommand("fcall_ro", fcallRo);
         FunctionCommand f = new FunctionCommand(registry);
         r.redisCommand("function|load", f::load);
         r.redisCommand("function|delete", f::delete);
@@ -34,6 +40,21 @@ public final class FunctionsCommands implements CommandFamily {
         r.redisCommand("function|restore", f::restore);
         r.redisCommand("function|help", f::help);
         r.persistence(new FunctionsPersistence(registry));
+        r.scriptEngineListener(new ScriptEngineListener() {
+            @Override
+            public Optional<String> refuseRemoval(String engine) {
+                List<String> libraries = registry.librariesOn(engine);
+                return libraries.isEmpty() ? Optional.empty()
+                        : Optional.of("function libraries use it (" + String.join(", ", libraries) + "); delete them first");
+            }
+
+            @Override
+            public void engineRemoved(String engine) {
+                registry.engineRemoved(engine);
+                fcall.forgetLast();
+                fcallRo.forgetLast();
+            }
+        });
         r.info(new InfoContributor() {
             @Override
             public String section() {

@@ -4,8 +4,8 @@ import dev.cinnabar.api.script.CompiledScript;
 
 import java.util.Set;
 
-/** A script in the cache: its body (for memory accounting), shebang flags and compiled form. */
-record CachedScript(String sha, byte[] body, boolean shebang, Set<ScriptFlag> flags, CompiledScript compiled) {
+/** A script in the cache: its body (for memory accounting), shebang flags, compiled form and the engine that compiled it. */
+record CachedScript(String sha, byte[] body, boolean shebang, Set<ScriptFlag> flags, CompiledScript compiled, String engine) {
 
     boolean has(ScriptFlag f) {
         return flags.contains(f);

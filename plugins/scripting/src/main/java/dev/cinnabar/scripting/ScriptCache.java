@@ -96,7 +96,8 @@ final class ScriptCache {
         try {
             Shebang shebang = Shebang.parse(body, name -> ctx.scriptEngine(name) != null);
             ScriptVm vm = vm(ctx, shebang.engine());
-            CachedScript s = new CachedScript(sha, body, shebang.present(), shebang.flags(), vm.compile(shebang.code()));
+            CachedScript s = new CachedScript(sha, body, shebang.present(), shebang.flags(), vm.compile(shebang.code()),
+                    shebang.engine());
             scripts.put(sha, s);
             byBody.put(new Body(body), s);
             bodyBytes += body.length;
@@ -127,6 +128,28 @@ final class ScriptCache {
         bodyBytes = 0;
         vms.values().forEach(ScriptVm::close);
         vms.clear();
+    }
+
+    /**
+     * The engine's plugin was unloaded: its VM and every script it compiled go, so nothing here
+     * keeps the plugin's classes reachable. {@code SCRIPT EXISTS} answers 0 for those scripts.
+     */
+    void engineRemoved(String engine) {
+        scripts.values().removeIf(s -> {
+            if (!s.engine().equals(engine)) {
+                return false;
+            }
+            bodyBytes -= s.body().length;
+            return true;
+        });
+        byBody.values().removeIf(s -> s.engine().equals(engine));
+        if (lastFound != null && lastFound.engine().equals(engine)) {
+            lastFound = null;
+        }
+        ScriptVm vm = vms.remove(engine);
+        if (vm != null) {
+            vm.close();
+        }
     }
 
     private static MessageDigest newSha1() {

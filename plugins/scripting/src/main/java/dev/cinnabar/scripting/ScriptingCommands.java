@@ -27,6 +27,7 @@ public final class ScriptingCommands implements CommandFamily {
         r.redisCommand("script|flush", script::flush);
         r.redisCommand("script|kill", script::kill);
         r.redisCommand("script|help", script::help);
+        r.scriptEngineListener(cache::engineRemoved);
         r.info(new InfoContributor() {
             @Override
             public String section() {
