@@ -247,4 +247,30 @@ class BusyScriptsDifferentialTest extends DifferentialTest {
     private static String text(byte[] reply) {
         return new String(reply, StandardCharsets.ISO_8859_1);
     }
+
+    /**
+     * A request that reaches the server in the same batch of ready sockets as the script, behind it
+     * (arranged with DEBUG SLEEP holding the loop while both arrive), is answered BUSY as in Redis,
+     * not left waiting for the script's end.
+     */
+    @Test
+    void requestsArrivingWithTheScriptAreServedToo() {
+        try (RawConnection r0 = redisServer().connect(); RawConnection c0 = cinnabarServer().connect()) {
+            sendOn(r0, c0, "DEBUG SLEEP 0.3");
+            pause(50);
+            byte[] eval = RawConnection.encode(new byte[][] {bytes("EVAL"), bytes("while true do end"), bytes("0")});
+            r.write(eval);
+            c.write(eval);
+            pause(20);
+            r2.write("GET x\r\n");
+            c2.write("GET x\r\n");
+            assertSameReply(r0.readReply(), c0.readReply(), "DEBUG SLEEP");
+            // both servers answer the GET while the script still runs
+            assertTrue(r2.hasReplyWithin(3000), "Redis answered");
+            assertTrue(c2.hasReplyWithin(3000), "Cinnabar answered while the script runs");
+            assertSameReply(r2.readReply(), c2.readReply(), "GET during the script");
+        }
+        sameOn(r2, c2, "SCRIPT KILL");
+        scriptReplySame();
+    }
 }

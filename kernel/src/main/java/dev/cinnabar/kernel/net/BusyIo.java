@@ -20,4 +20,13 @@ public abstract class BusyIo {
 
     /** Reads whatever sockets are ready now and runs their pipelines; never waits. Executor only. */
     public abstract void pump();
+
+    /**
+     * Called once when a script turns busy, before the first {@link #pump()}: serves what the loop had
+     * already taken from the OS before the script started and will not be told of again (epoll is
+     * edge-triggered here: a client whose request came in the same batch as the script's would wait
+     * for the script's end). Executor only.
+     */
+    public void catchUp(Iterable<io.netty.channel.Channel> channels) {
+    }
 }

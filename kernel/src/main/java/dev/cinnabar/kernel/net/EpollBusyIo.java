@@ -20,12 +20,15 @@ final class EpollBusyIo extends BusyIo {
 
     private final MethodHandle epollWait;
     private final MethodHandle processReady;
+    /** {@code AbstractEpollUnsafe.epollInReady()}: reads (or accepts) until the socket has nothing more */
+    private final MethodHandle epollInReady;
     private final Object epollFd;
     private final Object events;
 
-    private EpollBusyIo(MethodHandle epollWait, MethodHandle processReady, Object epollFd, Object events) {
+    private EpollBusyIo(MethodHandle epollWait, MethodHandle processReady, MethodHandle epollInReady, Object epollFd, Object events) {
         this.epollWait = epollWait;
         this.processReady = processReady;
+        this.epollInReady = epollInReady;
         this.epollFd = epollFd;
         this.events = events;
     }
@@ -59,7 +62,11 @@ final class EpollBusyIo extends BusyIo {
             // its own event array: the loop may be in the middle of its own when the script started
             MethodHandles.Lookup al = MethodHandles.privateLookupIn(arrayClass, MethodHandles.lookup());
             Object events = al.findConstructor(arrayClass, MethodType.methodType(void.class, int.class)).invoke(64);
-            return new EpollBusyIo(epollWait, processReady, epollFd, events);
+            Class<?> unsafeClass = Class.forName("io.netty.channel.epoll.AbstractEpollChannel$AbstractEpollUnsafe", true,
+                    handlerClass.getClassLoader());
+            MethodHandle epollInReady = MethodHandles.privateLookupIn(unsafeClass, MethodHandles.lookup())
+                    .findVirtual(unsafeClass, "epollInReady", MethodType.methodType(void.class));
+            return new EpollBusyIo(epollWait, processReady, epollInReady, epollFd, events);
         } catch (Throwable e) {
             LOG.warn("Clients cannot be served while a script is busy: {}", e.toString());
             return null;
@@ -75,6 +82,20 @@ final class EpollBusyIo extends BusyIo {
             }
         }
         throw new NoSuchFieldException(name);
+    }
+
+    @Override
+    public void catchUp(Iterable<io.netty.channel.Channel> channels) {
+        for (io.netty.channel.Channel ch : channels) {
+            if (!ch.isActive() || !ch.isRegistered()) {
+                continue;
+            }
+            try {
+                epollInReady.invoke(ch.unsafe());
+            } catch (Throwable e) {
+                LOG.warn("Serving clients during a busy script failed: {}", e.toString());
+            }
+        }
     }
 
     @Override

@@ -82,6 +82,25 @@ public final class NetworkServer {
         return epoll ? "epoll" : "nio";
     }
 
+    /**
+     * Once when a script turns busy: {@link BusyIo#catchUp} over the listening sockets and every
+     * client's but the script's caller (left unread until the script ends).
+     */
+    public void catchUpWhileBusy(Channel caller) {
+        BusyIo io = busyIo();
+        if (io == null) {
+            return;
+        }
+        List<Channel> channels = new ArrayList<>(listeners);
+        for (dev.cinnabar.kernel.net.Client c : server.clients().all()) {
+            Channel ch = c.channel();
+            if (ch != null && ch != caller) {
+                channels.add(ch);
+            }
+        }
+        io.catchUp(channels);
+    }
+
     /** Binds every address; throws when none can be bound. */
     public void bind(List<String> addresses, int port) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()

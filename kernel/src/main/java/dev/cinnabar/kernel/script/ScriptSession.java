@@ -182,6 +182,9 @@ public final class ScriptSession implements ScriptHost {
             LOG.warn("Slow script detected: still in execution after {} milliseconds. You can try killing the script using the {} command. Script name is: {}.",
                     (System.nanoTime() - startNanos) / 1_000_000, options.function() ? "FUNCTION KILL" : "SCRIPT KILL", options.name());
             caller.connection().channel().config().setAutoRead(false);
+            if (server.network().loop().next().inEventLoop()) {
+                server.dispatcher().serveWhileBusy(() -> server.network().catchUpWhileBusy(caller.connection().channel()));
+            }
         }
         // engines call this on the executor (a coroutine's poll is handed over to it): it serves I/O
         if (!killed && server.network().loop().next().inEventLoop()) {
