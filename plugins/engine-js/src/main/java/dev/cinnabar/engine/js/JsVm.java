@@ -1,0 +1,202 @@
+package dev.cinnabar.engine.js;
+
+import dev.cinnabar.api.script.CompiledScript;
+import dev.cinnabar.api.script.ScriptException;
+import dev.cinnabar.api.script.ScriptHost;
+import dev.cinnabar.api.script.ScriptRun;
+import dev.cinnabar.api.script.ScriptVm;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.EcmaError;
+import org.mozilla.javascript.EvaluatorException;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.JavaScriptException;
+import org.mozilla.javascript.RhinoException;
+import org.mozilla.javascript.ScriptRuntime;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+
+import java.util.List;
+
+/**
+ * One JavaScript state: Rhino's safe standard objects (no Java, no {@code load}, no {@code print})
+ * and the {@code redis} object, all sealed, so that scripts share nothing through it: a global
+ * variable cannot be created, a built-in cannot be changed. An EVAL body is compiled as the body of
+ * {@code function(KEYS, ARGV)}, a library as the body of a function run once by {@code FUNCTION LOAD},
+ * whose registered functions are called with {@code (keys, args)}.
+ */
+final class JsVm implements ScriptVm {
+
+    private final String source;
+    private final RunContext cx;
+    private final ScriptableObject scope;
+    private final RunState state;
+
+    JsVm(Kind kind) {
+        this.source = kind == Kind.EVAL ? "user_script" : "user_function";
+        this.cx = JsContextFactory.INSTANCE.newContext();
+        JsContextFactory.INSTANCE.enterContext(cx);
+        try {
+            scope = cx.initSafeStandardObjects(null, true);
+            // the interpreter's capturable continuations: a Rhino extension, not for scripts
+            scope.delete("Continuation");
+            state = new RunState(this, cx, scope);
+            scope.defineProperty("redis", RedisApi.create(state), ScriptableObject.READONLY | ScriptableObject.PERMANENT);
+            scope.sealObject();
+        } finally {
+            Context.exit();
+        }
+    }
+
+    @Override
+    public CompiledScript compile(byte[] body) throws ScriptException {
+        Function f = compileBody("function(KEYS, ARGV) {", body, JsErrors.COMPILE);
+        return run -> run(run, f);
+    }
+
+    /** The body as a function; the wrapper's head stays on line 1 (the blanked shebang) so line numbers are the user's. */
+    private Function compileBody(String head, byte[] body, String errorPrefix) throws ScriptException {
+        String code = head + JsStrings.text(body) + "\n}";
+        JsContextFactory.INSTANCE.enterContext(cx);
+        try {
+            return cx.compileFunction(scope, code, source, 1, null);
+        } catch (EvaluatorException e) {
+            throw new ScriptException(errorPrefix + source + ":" + e.lineNumber() + ": " + JsErrors.replyText(e.details()));
+        } catch (IllegalArgumentException e) {
+            // Rhino's "compileFunction only accepts source with single JS function": the body closed the wrapper
+            throw new ScriptException(errorPrefix + source + ": the code must be the body of one function");
+        } catch (StackOverflowError e) {
+            throw new ScriptException(errorPrefix + source + ": code nested too deeply");
+        } finally {
+            Context.exit();
+        }
+    }
+
+    @Override
+    public void loadLibrary(byte[] code, FunctionRegistrar registrar) throws ScriptException {
+        Function library = compileBody("function() {", code, JsErrors.COMPILE_FUNCTION);
+        JsContextFactory.INSTANCE.enterContext(cx);
+        state.registrar = registrar;
+        cx.begin(registrar::interruption);
+        try {
+            library.call(cx, scope, scope, ScriptRuntime.emptyArgs);
+        } catch (RhinoException e) {
+            throw new ScriptException(JsErrors.REGISTER + failure(e).text);
+        } catch (ScriptAbort a) {
+            throw new ScriptException(JsErrors.REGISTER + a.text);
+        } catch (StackOverflowError e) {
+            throw new ScriptException(JsErrors.REGISTER + JsErrors.STACK_OVERFLOW);
+        } catch (OutOfMemoryError e) {
+            HeapGuard.forget();
+            throw new ScriptException(JsErrors.REGISTER + RunContext.OUT_OF_MEMORY);
+        } catch (RuntimeException e) {
+            throw new ScriptException(JsErrors.REGISTER + JsErrors.internal(e));
+        } finally {
+            state.registrar = null;
+            cx.end();
+            Context.exit();
+        }
+    }
+
+    /** A function a library registered: FCALL calls it with the keys and arguments as two arrays. */
+    CompiledScript function(Function callback) {
+        return run -> run(run, callback);
+    }
+
+    /** An error that ended a run: the reply text, and whether it is a command's error the statistics counted already. */
+    private record Failure(String text, boolean innerCommand) {
+    }
+
+    /**
+     * Runs {@code f(keys, args)} under the kill poll and the bounds, then writes its result or error.
+     * The result is converted completely before anything reaches the caller's sink.
+     */
+    private void run(ScriptRun run, Function f) {
+        ScriptHost host = run.host();
+        Object result = null;
+        RecordedReply recorded = null;
+        Failure failure = null;
+        int scriptProtocol;
+        JsContextFactory.INSTANCE.enterContext(cx);
+        state.host = host;
+        state.protocol = 2;
+        cx.begin(host::interruption);
+        try {
+            result = f.call(cx, scope, scope, new Object[] {array(run.keys()), array(run.args())});
+            JsReplyWriter.TopLevelError e = JsReplyWriter.topLevelError(result);
+            if (e != null) {
+                failure = new Failure(e.text(), e.innerCommand());
+            } else if (!JsReplyWriter.plain(result)) {
+                recorded = new RecordedReply(run.reply().protocol());
+                new JsReplyWriter(cx, state.protocol).write(result, recorded);
+            }
+        } catch (RhinoException e) {
+            failure = failure(e);
+            ErrorPosition at = ErrorPosition.of(e);
+            if (at != null) {
+                failure = new Failure(failure.text + at.suffix(run.name()), failure.innerCommand);
+            }
+        } catch (ScriptAbort a) {
+            failure = new Failure(a.line > 0 ? a.text + new ErrorPosition(a.source, a.line).suffix(run.name()) : a.text, false);
+        } catch (StackOverflowError e) {
+            failure = new Failure(JsErrors.STACK_OVERFLOW, false);
+        } catch (OutOfMemoryError e) {
+            HeapGuard.forget();
+            failure = new Failure(RunContext.OUT_OF_MEMORY, false);
+        } catch (RuntimeException e) {
+            failure = new Failure(JsErrors.internal(e), false);
+        } finally {
+            scriptProtocol = state.protocol;
+            state.host = null;
+            cx.end();
+            Context.exit();
+        }
+        if (failure != null) {
+            host.replyError(failure.text, failure.innerCommand);
+        } else if (recorded != null) {
+            recorded.replay(run.reply());
+        } else {
+            new JsReplyWriter(cx, scriptProtocol).write(result, run.reply());
+        }
+    }
+
+    /** The reply text of an exception that left the script. */
+    private static Failure failure(RhinoException e) {
+        if (e instanceof JavaScriptException thrown) {
+            Object v = thrown.getValue();
+            try {
+                JsReplyWriter.TopLevelError error = JsReplyWriter.topLevelError(v);
+                if (error != null) {
+                    return new Failure(error.text(), error.innerCommand());
+                }
+            } catch (RhinoException | ScriptAbort ignored) {
+                // a getter of the thrown object failed: report the object by its kind
+            }
+            String text = v instanceof Scriptable s ? "[object " + s.getClassName() + "]" : ScriptRuntime.toString(v);
+            return new Failure("ERR " + JsErrors.replyText(text), false);
+        }
+        if (e instanceof EcmaError ecma) {
+            return new Failure("ERR " + JsErrors.replyText(ecma.getName() + ": " + ecma.getErrorMessage()), false);
+        }
+        if (e instanceof EvaluatorException) {
+            return new Failure("ERR " + JsErrors.replyText(e.details()), false);
+        }
+        return new Failure(JsErrors.internal(e), false);
+    }
+
+    private Scriptable array(List<byte[]> items) {
+        Object[] values = new Object[items.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = JsStrings.text(items.get(i));
+        }
+        return cx.newArray(scope, values);
+    }
+
+    @Override
+    public long memoryUsed() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+    }
+}
