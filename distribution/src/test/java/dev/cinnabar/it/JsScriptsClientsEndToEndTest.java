@@ -150,7 +150,7 @@ class JsScriptsClientsEndToEndTest {
             assertEquals("$8\r\ncounters\r\n", raw(c, "FUNCTION", "LOAD", LIBRARY));
             String list = raw(c, "FUNCTION", "LIST", "LIBRARYNAME", "counters");
             assertTrue(list.contains("$6\r\nengine\r\n$2\r\nJS\r\n"), list);
-            assertTrue(list.contains("$4\r\npeek\r\n$11\r\ndescription\r\n$15\r\nreads a counter\r\n$5\r\nflags\r\n*1\r\n$9\r\nno-writes\r\n"), list);
+            assertTrue(list.contains("$4\r\npeek\r\n$11\r\ndescription\r\n$15\r\nreads a counter\r\n$5\r\nflags\r\n*1\r\n+no-writes\r\n"), list);
             String stats = raw(c, "FUNCTION", "STATS");
             assertTrue(stats.contains("$2\r\nJS\r\n*4\r\n$15\r\nlibraries_count\r\n:1\r\n$15\r\nfunctions_count\r\n:3\r\n"), stats);
             assertEquals("-ERR Library 'counters' already exists\r\n", raw(c, "FUNCTION", "LOAD", LIBRARY));
@@ -177,9 +177,9 @@ class JsScriptsClientsEndToEndTest {
                 assertEquals("OK", sync.eval("#!js\nreturn redis.call('SET', KEYS[0], ARGV[0]);", ScriptOutputType.STATUS,
                         new byte[][] {b("lk")}, b("v")));
                 assertEquals(Boolean.TRUE, sync.eval("#!js\nreturn redis.call('EXISTS', 'lk') == 1;", ScriptOutputType.BOOLEAN));
-                sync.functionLoad(b(LIBRARY.replace("name=counters", "name=lettuce_" + protocol.name())
+                sync.functionLoad(LIBRARY.replace("name=counters", "name=lettuce_" + protocol.name())
                         .replace("'incr'", "'incr_" + protocol + "'").replace("'peek'", "'peek_" + protocol + "'")
-                        .replace("'write_ro'", "'write_ro_" + protocol + "'")), true);
+                        .replace("'write_ro'", "'write_ro_" + protocol + "'"), true);
                 assertEquals(1L, (Long) sync.fcall("incr_" + protocol, ScriptOutputType.INTEGER, b("lc")));
                 assertArrayEquals(b("1"), (byte[]) sync.fcallReadOnly("peek_" + protocol, ScriptOutputType.VALUE, b("lc")));
                 if (protocol == ProtocolVersion.RESP3) {
