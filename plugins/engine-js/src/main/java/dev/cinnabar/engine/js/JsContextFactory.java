@@ -4,8 +4,8 @@ import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ContextFactory;
 
 /**
- * Makes the engine's Rhino contexts: interpreted (the only mode in which Rhino bounds recursion
- * without using the Java stack, see {@code docs/engines/js.md} for the measurement), ES6, no
+ * Makes the engine's Rhino contexts: interpreted by default (the only mode in which Rhino bounds
+ * recursion without using the Java stack; see {@link #OPTIMIZATION} for the measurement), ES6, no
  * Java at all, and the instruction observer that polls the kill signal. Never installed as
  * Rhino's global factory: other code in the JVM is not affected.
  */
@@ -21,6 +21,15 @@ final class JsContextFactory extends ContextFactory {
      * the executor's stack ({@code ScriptEngine.EXECUTOR_STACK_BYTES}), deeper would not.
      */
     static final int MAX_DEPTH = 10_000;
+    /**
+     * Rhino's optimization level: -1 (the default) interprets, 0..9 compile to JVM classes. Compiled code
+     * runs a 200-iteration loop about 35 times faster and a one-INCR function about twice as fast
+     * ({@code ExecutionModeBenchTest}), but recursion then uses the Java stack with no bound of its
+     * own: it ends in a {@code StackOverflowError} wherever the stack runs out, possibly inside a
+     * command the script called. So interpreting is the default and compiling an opt-in
+     * ({@code -Dcinnabar.js.optimization=9}) for trusted, loop-heavy scripts.
+     */
+    static final int OPTIMIZATION = Math.max(-1, Math.min(9, Integer.getInteger("cinnabar.js.optimization", -1)));
 
     private JsContextFactory() {
     }
@@ -33,9 +42,11 @@ final class JsContextFactory extends ContextFactory {
     @Override
     protected Context makeContext() {
         RunContext cx = new RunContext(this);
-        cx.setOptimizationLevel(-1);
+        cx.setOptimizationLevel(OPTIMIZATION);
         cx.setLanguageVersion(Context.VERSION_ES6);
-        cx.setMaximumInterpreterStackDepth(MAX_DEPTH);
+        if (OPTIMIZATION < 0) {
+            cx.setMaximumInterpreterStackDepth(MAX_DEPTH); // only the interpreter supports it
+        }
         cx.setInstructionObserverThreshold(POLL_INSTRUCTIONS);
         // no Java class is visible to scripts: no Packages, no getClass, no host objects, no wrapped Java exceptions
         cx.setClassShutter(className -> false);
