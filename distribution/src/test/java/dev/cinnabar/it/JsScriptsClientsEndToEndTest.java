@@ -159,6 +159,13 @@ class JsScriptsClientsEndToEndTest {
             assertTrue(raw(c, "FUNCTION", "LOAD", "#!js name=empty\nvar x = 1;").startsWith("-ERR No functions registered"));
             assertEquals("+OK\r\n", raw(c, "FUNCTION", "DELETE", "counters"));
             assertEquals("$8\r\ncounters\r\n", raw(c, "FUNCTION", "LOAD", LIBRARY));
+            // FUNCTION DUMP carries the js library; RESTORE brings it back working
+            String dump = raw(c, "FUNCTION", "DUMP");
+            String payload = dump.substring(dump.indexOf("\r\n") + 2, dump.length() - 2);
+            assertEquals("+OK\r\n", raw(c, "FUNCTION", "FLUSH"));
+            assertEquals("+OK\r\n", raw(c, "FUNCTION", "RESTORE", payload));
+            raw(c, "SET", "restored", "41");
+            assertEquals(":42\r\n", raw(c, "FCALL", "incr", "1", "restored"));
         }
     }
 
