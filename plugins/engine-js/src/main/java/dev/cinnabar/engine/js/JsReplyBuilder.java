@@ -2,7 +2,6 @@ package dev.cinnabar.engine.js;
 
 import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.reply.ReplySink;
-import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
@@ -35,16 +34,16 @@ final class JsReplyBuilder implements ReplySink {
         boolean keyPending;
     }
 
-    private final Context cx;
+    private final RunState state;
     private final Scriptable scope;
     private final List<Frame> frames = new ArrayList<>();
     private int depth;
     private int protocol;
     private Object result;
 
-    JsReplyBuilder(Context cx, Scriptable scope) {
-        this.cx = cx;
-        this.scope = scope;
+    JsReplyBuilder(RunState state) {
+        this.state = state;
+        this.scope = state.scope;
     }
 
     JsReplyBuilder reset(int protocol) {
@@ -65,7 +64,7 @@ final class JsReplyBuilder implements ReplySink {
     }
 
     private Scriptable object() {
-        return cx.newObject(scope);
+        return state.cx.newObject(scope);
     }
 
     private Scriptable wrapped(String field, Object value) {
@@ -81,7 +80,7 @@ final class JsReplyBuilder implements ReplySink {
 
     @Override
     public void error(String text) {
-        add(JsErrors.error(cx, scope, text, true));
+        add(JsErrors.error(state.cx, scope, text, true));
     }
 
     @Override
@@ -110,7 +109,7 @@ final class JsReplyBuilder implements ReplySink {
         if (f != null) {
             f.items = new Object[count];
         } else {
-            add(cx.newArray(scope, 0));
+            add(state.cx.newArray(scope, 0));
         }
     }
 
@@ -233,7 +232,7 @@ final class JsReplyBuilder implements ReplySink {
             }
             depth--;
             switch (f.kind) {
-                case ARRAY -> v = cx.newArray(scope, f.items);
+                case ARRAY -> v = state.cx.newArray(scope, f.items);
                 case MAP, SET -> v = f.value;
                 case SKIP -> {
                     return;

@@ -27,18 +27,20 @@ import java.util.List;
 final class JsVm implements ScriptVm {
 
     private final String source;
-    private final RunContext cx;
     private final ScriptableObject scope;
     private final RunState state;
 
     JsVm(Kind kind) {
         this.source = kind == Kind.EVAL ? "user_script" : "user_function";
-        this.cx = JsContextFactory.INSTANCE.newContext();
+        RunContext cx = JsContextFactory.INSTANCE.newContext();
         JsContextFactory.INSTANCE.enterContext(cx);
         try {
             scope = cx.initSafeStandardObjects(null, true);
             // the interpreter's capturable continuations: a Rhino extension, not for scripts
             scope.delete("Continuation");
+            // Promise jobs run after the top call and would stay queued in the context when a run is killed,
+            // to run inside the next script; scripts are synchronous, so there is no Promise at all
+            scope.delete("Promise");
             state = new RunState(this, cx, scope);
             scope.defineProperty("redis", RedisApi.create(state), ScriptableObject.READONLY | ScriptableObject.PERMANENT);
             scope.sealObject();
@@ -56,6 +58,7 @@ final class JsVm implements ScriptVm {
     /** The body as a function; the wrapper's head stays on line 1 (the blanked shebang) so line numbers are the user's. */
     private Function compileBody(String head, byte[] body, String errorPrefix) throws ScriptException {
         String code = head + JsStrings.text(body) + "\n}";
+        RunContext cx = state.cx;
         JsContextFactory.INSTANCE.enterContext(cx);
         try {
             return cx.compileFunction(scope, code, source, 1, null);
@@ -74,12 +77,16 @@ final class JsVm implements ScriptVm {
     @Override
     public void loadLibrary(byte[] code, FunctionRegistrar registrar) throws ScriptException {
         Function library = compileBody("function() {", code, JsErrors.COMPILE_FUNCTION);
+        RunContext cx = state.cx;
         JsContextFactory.INSTANCE.enterContext(cx);
         state.registrar = registrar;
         cx.begin(registrar::interruption);
+        boolean abnormal = true;
         try {
             library.call(cx, scope, scope, ScriptRuntime.emptyArgs);
+            abnormal = false;
         } catch (RhinoException e) {
+            abnormal = false;
             throw new ScriptException(JsErrors.REGISTER + failure(e).text);
         } catch (ScriptAbort a) {
             throw new ScriptException(JsErrors.REGISTER + a.text);
@@ -94,6 +101,17 @@ final class JsVm implements ScriptVm {
             state.registrar = null;
             cx.end();
             Context.exit();
+            renewIf(abnormal);
+        }
+    }
+
+    /**
+     * After a run was ended by Java (abort, stack or heap exhausted) rather than by a JavaScript
+     * exception, the interpreter may have left state in its context: the next run gets a new one.
+     */
+    private void renewIf(boolean abnormal) {
+        if (abnormal) {
+            state.cx = JsContextFactory.INSTANCE.newContext();
         }
     }
 
@@ -116,12 +134,14 @@ final class JsVm implements ScriptVm {
         RecordedReply recorded = null;
         Failure failure = null;
         int scriptProtocol;
+        boolean abnormal = false;
+        RunContext cx = state.cx;
         JsContextFactory.INSTANCE.enterContext(cx);
         state.host = host;
         state.protocol = 2;
         cx.begin(host::interruption);
         try {
-            result = f.call(cx, scope, scope, new Object[] {array(run.keys()), array(run.args())});
+            result = f.call(cx, scope, scope, new Object[] {array(cx, run.keys()), array(cx, run.args())});
             JsReplyWriter.TopLevelError e = JsReplyWriter.topLevelError(result);
             if (e != null) {
                 failure = new Failure(e.text(), e.innerCommand());
@@ -136,19 +156,24 @@ final class JsVm implements ScriptVm {
                 failure = new Failure(failure.text + at.suffix(run.name()), failure.innerCommand);
             }
         } catch (ScriptAbort a) {
+            abnormal = true;
             failure = new Failure(a.line > 0 ? a.text + new ErrorPosition(a.source, a.line).suffix(run.name()) : a.text, false);
         } catch (StackOverflowError e) {
+            abnormal = true;
             failure = new Failure(JsErrors.STACK_OVERFLOW, false);
         } catch (OutOfMemoryError e) {
+            abnormal = true;
             HeapGuard.forget();
             failure = new Failure(RunContext.OUT_OF_MEMORY, false);
         } catch (RuntimeException e) {
+            abnormal = true;
             failure = new Failure(JsErrors.internal(e), false);
         } finally {
             scriptProtocol = state.protocol;
             state.host = null;
             cx.end();
             Context.exit();
+            renewIf(abnormal);
         }
         if (failure != null) {
             host.replyError(failure.text, failure.innerCommand);
@@ -183,7 +208,7 @@ final class JsVm implements ScriptVm {
         return new Failure(JsErrors.internal(e), false);
     }
 
-    private Scriptable array(List<byte[]> items) {
+    private Scriptable array(RunContext cx, List<byte[]> items) {
         Object[] values = new Object[items.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = JsStrings.text(items.get(i));

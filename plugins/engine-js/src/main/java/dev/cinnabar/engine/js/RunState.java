@@ -7,7 +7,8 @@ import org.mozilla.javascript.Scriptable;
 /** What the {@code redis} object needs of the run (or library load) in progress on its VM. */
 final class RunState {
 
-    final RunContext cx;
+    /** The VM's context; replaced after a run that ended abnormally (see {@link JsVm}). */
+    RunContext cx;
     final Scriptable scope;
     final JsReplyBuilder replies;
     /** The run's host; null while a library loads and between runs. */
@@ -23,6 +24,6 @@ final class RunState {
         this.vm = vm;
         this.cx = cx;
         this.scope = scope;
-        this.replies = new JsReplyBuilder(cx, scope);
+        this.replies = new JsReplyBuilder(this);
     }
 }

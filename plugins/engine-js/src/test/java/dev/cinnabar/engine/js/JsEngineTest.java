@@ -163,6 +163,7 @@ class JsEngineTest {
         assertEquals("$9\r\nundefined\r\n", eval("return typeof load + typeof print === 'undefinedundefined' ? 'undefined' : 'defined';"));
         assertEquals("$9\r\nundefined\r\n", eval("return typeof JavaAdapter;"));
         assertEquals("$9\r\nundefined\r\n", eval("return typeof Continuation;"));
+        assertEquals("$9\r\nundefined\r\n", eval("return typeof Promise;"));
         assertEquals("$9\r\nundefined\r\n", eval("return typeof ({}).getClass;"));
         assertEquals("$9\r\nundefined\r\n", eval("try { redis.call('fail'); } catch (e) { return typeof e.javaException; }"));
         assertTrue(eval("leak = 1;").startsWith("-ERR "), eval("leak = 1;"));
