@@ -86,8 +86,9 @@ final class JsVm implements ScriptVm {
             library.call(cx, scope, scope, ScriptRuntime.emptyArgs);
             abnormal = false;
         } catch (RhinoException e) {
-            abnormal = false;
-            throw new ScriptException(JsErrors.REGISTER + failure(e).text);
+            Failure f = describe(e);
+            abnormal = f.abnormal;
+            throw new ScriptException(JsErrors.REGISTER + f.text);
         } catch (ScriptAbort a) {
             throw new ScriptException(JsErrors.REGISTER + a.text);
         } catch (StackOverflowError e) {
@@ -120,8 +121,29 @@ final class JsVm implements ScriptVm {
         return run -> run(run, callback);
     }
 
-    /** An error that ended a run: the reply text, and whether it is a command's error the statistics counted already. */
-    private record Failure(String text, boolean innerCommand) {
+    /**
+     * An error that ended a run: the reply text, whether it is a command's error the statistics counted
+     * already, and whether Java rather than JavaScript ended the run (then the context is renewed).
+     */
+    private record Failure(String text, boolean innerCommand, boolean abnormal) {
+
+        Failure(String text, boolean innerCommand) {
+            this(text, innerCommand, false);
+        }
+    }
+
+    /**
+     * {@link #failure}, which may run JavaScript (a getter of a thrown object), and so may itself be
+     * killed or exhaust the stack or heap: it never throws.
+     */
+    private static Failure describe(RhinoException e) {
+        try {
+            return failure(e);
+        } catch (ScriptAbort a) {
+            return new Failure(a.text, false, true);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError x) {
+            return new Failure("ERR unknown error", false, true);
+        }
     }
 
     /**
@@ -150,24 +172,25 @@ final class JsVm implements ScriptVm {
                 new JsReplyWriter(cx, state.protocol).write(result, recorded);
             }
         } catch (RhinoException e) {
-            failure = failure(e);
+            failure = describe(e);
+            abnormal = failure.abnormal;
             ErrorPosition at = ErrorPosition.of(e);
             if (at != null) {
-                failure = new Failure(failure.text + at.suffix(run.name()), failure.innerCommand);
+                failure = new Failure(failure.text + at.suffix(run.name()), failure.innerCommand, abnormal);
             }
         } catch (ScriptAbort a) {
             abnormal = true;
-            failure = new Failure(a.line > 0 ? a.text + new ErrorPosition(a.source, a.line).suffix(run.name()) : a.text, false);
+            failure = new Failure(a.line > 0 ? a.text + new ErrorPosition(a.source, a.line).suffix(run.name()) : a.text, false, true);
         } catch (StackOverflowError e) {
             abnormal = true;
-            failure = new Failure(JsErrors.STACK_OVERFLOW, false);
+            failure = new Failure(JsErrors.STACK_OVERFLOW, false, true);
         } catch (OutOfMemoryError e) {
             abnormal = true;
             HeapGuard.forget();
-            failure = new Failure(RunContext.OUT_OF_MEMORY, false);
+            failure = new Failure(RunContext.OUT_OF_MEMORY, false, true);
         } catch (RuntimeException e) {
             abnormal = true;
-            failure = new Failure(JsErrors.internal(e), false);
+            failure = new Failure(JsErrors.internal(e), false, true);
         } finally {
             scriptProtocol = state.protocol;
             state.host = null;
@@ -188,13 +211,9 @@ final class JsVm implements ScriptVm {
     private static Failure failure(RhinoException e) {
         if (e instanceof JavaScriptException thrown) {
             Object v = thrown.getValue();
-            try {
-                JsReplyWriter.TopLevelError error = JsReplyWriter.topLevelError(v);
-                if (error != null) {
-                    return new Failure(error.text(), error.innerCommand());
-                }
-            } catch (RhinoException | ScriptAbort ignored) {
-                // a getter of the thrown object failed: report the object by its kind
+            JsReplyWriter.TopLevelError error = JsReplyWriter.topLevelError(v);
+            if (error != null) {
+                return new Failure(error.text(), error.innerCommand());
             }
             String text = v instanceof Scriptable s ? "[object " + s.getClassName() + "]" : ScriptRuntime.toString(v);
             return new Failure("ERR " + JsErrors.replyText(text), false);

@@ -185,6 +185,13 @@ class JsEngineTest {
         host.polls = 0;
         r = eval("while (true) { try { [1, 2, 3].map(function() { while (true) {} }); } catch (e) {} }");
         assertTrue(r.startsWith("-ERR Script killed by user with SCRIPT KILL..."), r);
+        // converting the result or the thrown value can run a getter: that is killed too
+        host.polls = 0;
+        r = eval("return {get ok() { while (true) {} }};");
+        assertTrue(r.startsWith("-ERR Script killed by user with SCRIPT KILL..."), r);
+        host.polls = 0;
+        r = eval("throw {get err() { while (true) {} }};");
+        assertTrue(r.startsWith("-ERR Script killed by user with SCRIPT KILL..."), r);
         // the next run is not killed
         host.interruption = () -> null;
         assertEquals(":1\r\n", eval("return 1;"));
