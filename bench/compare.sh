@@ -12,7 +12,8 @@
 # and 20 000 iterations (-P 1). The loops run once more on a second Cinnabar with the kill poll off
 # (-Dcinnabar.lua.poll=off) to show what the poll costs ("kill poll" table: poll on / poll off).
 # Function workloads (when the functions plugin is loaded; one library loaded into each server
-# first): FCALL incr and FCALL_RO get at -P 16.
+# first): FCALL incr and FCALL_RO get at -P 16; and, when Cinnabar has the js engine, FCALL of a
+# JavaScript function doing the same INCR on Cinnabar against Redis's Lua FCALL incr (fcall_js_incr).
 set -euo pipefail
 
 rounds="${1:-3}"
@@ -135,12 +136,20 @@ fi
 BENCH_LIB="#!lua name=bench
 redis.register_function('bench_incr', function(keys) return redis.call('incr', keys[1]) end)
 redis.register_function{function_name='bench_get', callback=function(keys) return redis.call('get', keys[1]) end, flags={'no-writes'}}"
+BENCH_JS_LIB="#!js name=bench_js
+redis.registerFunction('bench_js_incr', function(keys) { return redis.call('incr', keys[0]); });"
 if has_command "$cport" fcall; then
   for port in "$rport" "$cport"; do
     redis-cli -p "$port" function load replace "$BENCH_LIB" >/dev/null
   done
   scripts+=("fcall_incr|16|$N_SCRIPT|bench_incr|1 counter"
             "fcall_ro_get|16|$N_SCRIPT|bench_get|1 counter")
+  # the same INCR in JavaScript on Cinnabar, compared with Redis running the Lua one: "redis fn/cinnabar fn"
+  if redis-cli -p "$cport" function load replace "$BENCH_JS_LIB" 2>&1 | grep -qx bench_js; then
+    scripts+=("fcall_js_incr|16|$N_SCRIPT|bench_incr/bench_js_incr|1 counter")
+  else
+    echo "Skipping fcall_js_incr: this build has no js engine" >&2
+  fi
 else
   echo "Skipping function workloads: this build has no FCALL" >&2
 fi
@@ -150,6 +159,10 @@ script_rps() { # port workload -> req/s
   # shellcheck disable=SC2086
   case "$name" in
     fcall_ro_*) rps_cmd "$port" "$p" "$n" FCALL_RO "$body" $args ;;
+    fcall_js_*)
+      if [ "$port" = "$cport" ]; then body="${body#*/}"; else body="${body%/*}"; fi
+      rps_cmd "$port" "$p" "$n" FCALL "$body" $args
+      ;;
     fcall_*) rps_cmd "$port" "$p" "$n" FCALL "$body" $args ;;
     eval_*) rps_cmd "$port" "$p" "$n" EVAL "$body" $args ;;
     *)

@@ -157,7 +157,7 @@ class FunctionsDifferentialTest extends DifferentialTest {
     @Test
     void libraryMetadataErrorsInRedisOrder() {
         for (String code : new String[] {"", "x", "#", " #!lua name=x\n", "#!lua name=a", "#!lua", "#!lua\n", "#!\n",
-            "#! name=x\n", "#!js name=x\n", "#!lua name=x foo=bar\n", "#!lua name=x NAME=y\n", "#!lua name=x-y\n",
+            "#! name=x\n", "#!nosuch name=x\n", "#!lua name=x foo=bar\n", "#!lua name=x NAME=y\n", "#!lua name=x-y\n",
             "#!lua name=\n", "#!lua name=\"x\n", "#!lua name=\"x\"y\n", "#!lua name=a\0b\nx", "#!lua Name=\"q\" \n",
             "#!lua   name=sp  \nreturn 1", "#!LuA name=x\nreturn 1", "#!lua name=x\r\nreturn 1", "#!lua name=ok\n"}) {
             load(code);
