@@ -13,6 +13,9 @@ final class JsContextFactory extends ContextFactory {
 
     static final JsContextFactory INSTANCE = new JsContextFactory();
 
+    /** The heap bound: {@code -Dcinnabar.js.max-memory=<bytes>}, else the heap less a tenth (at least 64 MiB). */
+    static final dev.cinnabar.api.script.HeapBound HEAP = new dev.cinnabar.api.script.HeapBound(Long.getLong("cinnabar.js.max-memory", 0L));
+
     /** Interpreter instructions between two polls of the kill signal and the heap bound. */
     static final int POLL_INSTRUCTIONS = 10_000;
     /**

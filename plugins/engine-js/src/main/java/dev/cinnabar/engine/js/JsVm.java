@@ -94,7 +94,7 @@ final class JsVm implements ScriptVm {
         } catch (StackOverflowError e) {
             throw new ScriptException(JsErrors.REGISTER + JsErrors.STACK_OVERFLOW);
         } catch (OutOfMemoryError e) {
-            HeapGuard.forget();
+            dev.cinnabar.api.script.HeapBound.forget();
             throw new ScriptException(JsErrors.REGISTER + RunContext.OUT_OF_MEMORY);
         } catch (RuntimeException e) {
             throw new ScriptException(JsErrors.REGISTER + JsErrors.internal(e));
@@ -186,7 +186,7 @@ final class JsVm implements ScriptVm {
             failure = new Failure(JsErrors.STACK_OVERFLOW, false, true);
         } catch (OutOfMemoryError e) {
             abnormal = true;
-            HeapGuard.forget();
+            dev.cinnabar.api.script.HeapBound.forget();
             failure = new Failure(RunContext.OUT_OF_MEMORY, false, true);
         } catch (RuntimeException e) {
             abnormal = true;

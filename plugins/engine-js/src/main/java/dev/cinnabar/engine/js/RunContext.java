@@ -35,7 +35,7 @@ final class RunContext extends Context {
     void end() {
         interruption = null;
         if (abort != null && abort.text.equals(OUT_OF_MEMORY)) {
-            HeapGuard.forget();
+            dev.cinnabar.api.script.HeapBound.forget();
         }
         abort = null;
         setInstructionObserverThreshold(JsContextFactory.POLL_INSTRUCTIONS);
@@ -51,7 +51,7 @@ final class RunContext extends Context {
             return;
         }
         String stop = i.poll();
-        if (stop == null && HeapGuard.exceeded()) {
+        if (stop == null && JsContextFactory.HEAP.exceeded()) {
             stop = OUT_OF_MEMORY;
         }
         if (stop != null) {

@@ -12,39 +12,9 @@ final class RedisErrors {
     private RedisErrors() {
     }
 
-    /**
-     * {@code "-CODE msg"} keeps its code, {@code "-msg"} without a space and {@code "msg"} get
-     * {@code ERR}; the message is trimmed of CR/LF at both ends.
-     */
+    /** {@link dev.cinnabar.api.script.ScriptErrors#normalise}: Redis's {@code luaPushErrorBuff}. */
     static String normalise(String text) {
-        String code;
-        String msg;
-        if (!text.isEmpty() && text.charAt(0) == '-') {
-            int space = text.indexOf(' ');
-            if (space < 0) {
-                code = "ERR";
-                msg = text.substring(1);
-            } else {
-                code = text.substring(1, space);
-                msg = text.substring(space + 1);
-            }
-        } else {
-            code = "ERR";
-            msg = text;
-        }
-        return code + " " + trimCrLf(msg);
-    }
-
-    private static String trimCrLf(String s) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && (s.charAt(a) == '\r' || s.charAt(a) == '\n')) {
-            a++;
-        }
-        while (b > a && (s.charAt(b - 1) == '\r' || s.charAt(b - 1) == '\n')) {
-            b--;
-        }
-        return s.substring(a, b);
+        return dev.cinnabar.api.script.ScriptErrors.normalise(text);
     }
 
     /** {@code {err=text}} as Redis builds it for a normalised text. */

@@ -48,14 +48,14 @@ public final class ExecutionControl {
 
     private final Globals globals;
     private final ExecutionLimits limits;
-    private final MemoryGuard memory;
+    private final dev.cinnabar.api.script.HeapBound memory;
     /** the interpreter's closures by call depth, for the line of an abort; emptied as calls return */
     private final LuaValue[] frames;
 
     private ExecutionControl(Globals globals, ExecutionLimits limits) {
         this.globals = globals;
         this.limits = limits;
-        this.memory = new MemoryGuard(limits.heapLimitBytes());
+        this.memory = new dev.cinnabar.api.script.HeapBound(limits.heapLimitBytes());
         this.frames = new LuaValue[limits.maxCallDepth() + 1];
     }
 
@@ -77,7 +77,7 @@ public final class ExecutionControl {
         return limits;
     }
 
-    MemoryGuard memoryGuard() {
+    dev.cinnabar.api.script.HeapBound memoryGuard() {
         return memory;
     }
 
@@ -152,7 +152,7 @@ public final class ExecutionControl {
             return result;
         } finally {
             if (run.abort() != null && run.abort().reason() == ScriptAbort.Reason.MEMORY) {
-                MemoryGuard.forget();
+                dev.cinnabar.api.script.HeapBound.forget();
             }
             try {
                 run.closeCoroutines();

@@ -26,7 +26,7 @@ final class Run {
     private final java.util.function.BooleanSupplier killCheckDue;
     /** the thread that called {@link ExecutionControl#run}: the executor, the only one that may serve clients */
     private final Thread owner = Thread.currentThread();
-    private final MemoryGuard memory;
+    private final dev.cinnabar.api.script.HeapBound memory;
     /** set once the run is aborted; every later poll rethrows it */
     private ScriptAbort abort;
     private final Map<LuaThread, Co> coroutines = new IdentityHashMap<>(4);
