@@ -25,8 +25,11 @@ public interface RdbValueCodec {
     /** The RDB value type bytes this codec reads (e.g. 16 and 4 for hashes). */
     Set<Integer> types();
 
+    /** The type byte Redis writes for {@code value} in its current encoding ({@code rdbSaveObjectType}). */
+    int type(RedisValue value);
+
     /**
-     * Writes the type byte then the value ({@code rdbSaveObjectType} + {@code rdbSaveObject}).
+     * Writes the value after its type byte (and, in a snapshot, its key): {@code rdbSaveObject}.
      * Strings go through {@link RdbWriter#string(byte[], boolean)} with {@code compress} (the
      * {@code rdbcompression} setting); {@code config} gives the encoding limits where needed.
      */

@@ -22,6 +22,7 @@ public final class FamilyRegistrar implements CommandRegistrar {
     private final List<String> configNames = new ArrayList<>();
     private final List<InfoContributor> infos = new ArrayList<>();
     private final List<dev.cinnabar.api.rdb.PersistenceContributor> persisted = new ArrayList<>();
+    private final List<dev.cinnabar.api.rdb.RdbValueCodec> codecs = new ArrayList<>();
 
     public FamilyRegistrar(Server server, String owner) {
         this.server = server;
@@ -52,6 +53,7 @@ public final class FamilyRegistrar implements CommandRegistrar {
         }
         server.infoContributors().removeAll(infos);
         server.persistenceContributors().removeAll(persisted);
+        server.persistence().codecs().unregister(codecs);
     }
 
     @Override
@@ -80,5 +82,11 @@ public final class FamilyRegistrar implements CommandRegistrar {
     public void persistence(dev.cinnabar.api.rdb.PersistenceContributor contributor) {
         server.persistenceContributors().add(contributor);
         persisted.add(contributor);
+    }
+
+    @Override
+    public void rdbValueCodec(dev.cinnabar.api.rdb.RdbValueCodec codec) {
+        server.persistence().codecs().register(codec);
+        codecs.add(codec);
     }
 }

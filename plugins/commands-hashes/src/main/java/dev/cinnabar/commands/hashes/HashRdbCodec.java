@@ -33,6 +33,11 @@ final class HashRdbCodec implements RdbValueCodec {
     }
 
     @Override
+    public int type(RedisValue value) {
+        return ((HashValue) value).isListpack() ? TYPE_HASH_LISTPACK : TYPE_HASH;
+    }
+
+    @Override
     public void write(RedisValue value, RdbWriter out, boolean compress, ConfigView config) {
         HashValue h = (HashValue) value;
         if (h.isListpack()) {
@@ -41,11 +46,9 @@ final class HashRdbCodec implements RdbValueCodec {
                 lp.add(f);
                 lp.add(v);
             });
-            out.type(TYPE_HASH_LISTPACK);
             out.string(lp.build(), compress);
             return;
         }
-        out.type(TYPE_HASH);
         out.length(h.size());
         h.forEach((f, v) -> {
             out.string(f, compress);

@@ -40,6 +40,11 @@ final class ListRdbCodec implements RdbValueCodec {
     }
 
     @Override
+    public int type(RedisValue value) {
+        return TYPE_QUICKLIST_2;
+    }
+
+    @Override
     public void write(RedisValue value, RdbWriter out, boolean compress, ConfigView config) {
         ListValue list = (ListValue) value;
         long fill = config.getLong("list-max-listpack-size");
@@ -69,7 +74,6 @@ final class ListRdbCodec implements RdbValueCodec {
         if (node != null) {
             nodes.add(node);
         }
-        out.type(TYPE_QUICKLIST_2);
         out.length(nodes.size());
         for (Object o : nodes) {
             if (o instanceof byte[] plain) {

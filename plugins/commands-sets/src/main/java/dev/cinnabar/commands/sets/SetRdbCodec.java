@@ -31,6 +31,11 @@ final class SetRdbCodec implements RdbValueCodec {
     }
 
     @Override
+    public int type(RedisValue value) {
+        return ((SetValue) value).isIntset() ? TYPE_INTSET : TYPE_SET;
+    }
+
+    @Override
     public void write(RedisValue value, RdbWriter out, boolean compress, ConfigView config) {
         SetValue set = (SetValue) value;
         if (set.isIntset()) {
@@ -43,12 +48,10 @@ final class SetRdbCodec implements RdbValueCodec {
             for (int i = 0; i < n; i++) {
                 le(blob, 8 + i * w, ints.at(i), w);
             }
-            out.type(TYPE_INTSET);
             out.string(blob, compress);
             return;
         }
         int n = set.size();
-        out.type(TYPE_SET);
         out.length(n);
         for (int i = 0; i < n; i++) {
             out.string(set.memberAt(i), compress);

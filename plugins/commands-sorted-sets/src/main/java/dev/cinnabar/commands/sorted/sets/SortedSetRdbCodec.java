@@ -37,6 +37,11 @@ final class SortedSetRdbCodec implements RdbValueCodec {
     }
 
     @Override
+    public int type(RedisValue value) {
+        return ((SortedSet) value).isListpack() ? TYPE_ZSET_LISTPACK : TYPE_ZSET_2;
+    }
+
+    @Override
     public void write(RedisValue value, RdbWriter out, boolean compress, ConfigView config) {
         SortedSet z = (SortedSet) value;
         ZSetStore store = z.store();
@@ -47,12 +52,10 @@ final class SortedSetRdbCodec implements RdbValueCodec {
                 lp.add(Listpack.scoreText(s));
                 return true;
             });
-            out.type(TYPE_ZSET_LISTPACK);
             out.string(lp.build(), compress);
             return;
         }
         int n = store.size();
-        out.type(TYPE_ZSET_2);
         out.length(n);
         if (n > 0) {
             store.visit(n - 1, true, (m, s) -> {
