@@ -1,0 +1,258 @@
+package dev.cinnabar.it;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * RDB files between Cinnabar and Redis 7.0.15: a snapshot Cinnabar writes passes
+ * {@code redis-check-rdb} and loads into a real redis-server with the same DEBUG DIGEST; a
+ * snapshot Redis writes loads into Cinnabar with the same digest; functions come back with the
+ * data; DEBUG RELOAD keeps everything; damaged files stop Cinnabar at start-up with a clear log line.
+ */
+class RdbFileDifferentialTest {
+
+    @BeforeAll
+    static void needRedis() {
+        Assumptions.assumeTrue(ServerProcess.redisAvailable(), "redis-server is not installed");
+    }
+
+    private static final String LIBRARY = "#!lua name=mylib\nredis.register_function('f', function() return 'from-lib' end)";
+
+    private static String call(RawConnection conn, String... args) {
+        byte[][] a = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            a[i] = args[i].getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return new String(conn.call(a), StandardCharsets.ISO_8859_1);
+    }
+
+    /** A dataset with every type and encoding, two databases, expiries and a function library. */
+    private static void populate(RawConnection conn) {
+        assertEquals("$5\r\nmylib\r\n", call(conn, "FUNCTION", "LOAD", LIBRARY));
+        call(conn, "SET", "s", "hello");
+        call(conn, "SET", "100", "x");
+        call(conn, "SET", "n", "12345");
+        call(conn, "SET", "lz", "a".repeat(300));
+        call(conn, "SET", "e", "v", "PX", "100000000");
+        call(conn, "RPUSH", "l", "a", "b", "1", "-5", "300");
+        for (int i = 0; i < 2000; i++) {
+            call(conn, "RPUSH", "biglist", "element-" + i);
+        }
+        call(conn, "SADD", "si", "3", "1", "2");
+        call(conn, "SADD", "sh", "a", "b", "c");
+        call(conn, "HSET", "hl", "f", "v", "n", "7");
+        for (int i = 0; i < 150; i++) {
+            call(conn, "HSET", "hh", "f" + i, "v" + i);
+            call(conn, "ZADD", "zs", Double.toString(i / 3.0), "m" + i);
+        }
+        call(conn, "ZADD", "zl", "1", "a", "2.5", "b");
+        call(conn, "PFADD", "hll", "x", "y", "z");
+        call(conn, "SELECT", "3");
+        call(conn, "SET", "in-db3", "yes");
+        call(conn, "HSET", "h3", "a", "1");
+        call(conn, "SELECT", "0");
+    }
+
+    private static String digest(ServerProcess p) {
+        try (RawConnection conn = p.connect()) {
+            return call(conn, "DEBUG", "DIGEST");
+        }
+    }
+
+    private static void awaitExit(ServerProcess p) throws InterruptedException {
+        assertTrue(p.process().waitFor(30, TimeUnit.SECONDS), "server did not exit");
+    }
+
+    @Test
+    void cinnabarSnapshotPassesRedisCheckAndLoadsIntoRedis() throws Exception {
+        Path dir = Files.createTempDirectory("rdb-c2r-");
+        String expected;
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            try (RawConnection conn = c.connect()) {
+                populate(conn);
+                expected = call(conn, "DEBUG", "DIGEST");
+                assertEquals("+OK\r\n", call(conn, "SAVE"));
+                assertEquals(":0\r\n", call(conn, "INFO", "persistence").contains("rdb_changes_since_last_save:0\r\n")
+                        ? ":0\r\n" : call(conn, "INFO", "persistence"));
+            }
+        }
+        Path file = dir.resolve("dump.rdb");
+        Process check = new ProcessBuilder("redis-check-rdb", file.toString()).redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, check.waitFor(), out);
+        assertTrue(out.contains("RDB looks OK!"), out);
+        try (ServerProcess r = ServerProcess.redis("--dir", dir.toString())) {
+            assertEquals(expected, digest(r));
+            try (RawConnection conn = r.connect()) {
+                assertEquals("$8\r\nfrom-lib\r\n", call(conn, "FCALL", "f", "0"));
+            }
+        }
+    }
+
+    @Test
+    void redisSnapshotLoadsIntoCinnabarAndSurvivesRestartAndReload() throws Exception {
+        Path dir = Files.createTempDirectory("rdb-r2c-");
+        String expected;
+        try (ServerProcess r = ServerProcess.redis("--dir", dir.toString())) {
+            try (RawConnection conn = r.connect()) {
+                populate(conn);
+                expected = call(conn, "DEBUG", "DIGEST");
+                assertEquals("+OK\r\n", call(conn, "SAVE"));
+            }
+        }
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            assertEquals(expected, digest(c));
+            try (RawConnection conn = c.connect()) {
+                assertEquals("$8\r\nfrom-lib\r\n", call(conn, "FCALL", "f", "0"));
+                assertEquals("$8\r\nlistpack\r\n", call(conn, "OBJECT", "ENCODING", "zl"));
+                assertEquals("$8\r\nskiplist\r\n", call(conn, "OBJECT", "ENCODING", "zs"));
+                assertEquals("$6\r\nintset\r\n", call(conn, "OBJECT", "ENCODING", "si"));
+                assertTrue(call(conn, "INFO", "persistence").contains("rdb_last_load_keys_loaded:"));
+                call(conn, "SET", "added", "later");
+                expected = call(conn, "DEBUG", "DIGEST");
+                assertEquals("+OK\r\n", call(conn, "DEBUG", "RELOAD"));
+                assertEquals(expected, call(conn, "DEBUG", "DIGEST"));
+                assertEquals("$8\r\nfrom-lib\r\n", call(conn, "FCALL", "f", "0"));
+                assertTrue(call(conn, "INFO", "persistence").contains("rdb_changes_since_last_save:0\r\n"));
+                call(conn, "SET", "unsaved", "1");
+                assertEquals("-ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.\r\n",
+                        call(conn, "DEBUG", "RELOAD", "BOGUS"));
+                // SHUTDOWN SAVE writes the last change before exiting
+                conn.write(RawConnection.encode("SHUTDOWN".getBytes(), "SAVE".getBytes()));
+                assertTrue(conn.closedByServer(10000));
+            }
+            awaitExit(c);
+        }
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            try (RawConnection conn = c.connect()) {
+                assertEquals("$1\r\n1\r\n", call(conn, "GET", "unsaved"));
+                assertEquals("$8\r\nfrom-lib\r\n", call(conn, "FCALL", "f", "0"));
+                call(conn, "SET", "lost", "1");
+                conn.write(RawConnection.encode("SHUTDOWN".getBytes(), "NOSAVE".getBytes()));
+                assertTrue(conn.closedByServer(10000));
+            }
+            awaitExit(c);
+        }
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            try (RawConnection conn = c.connect()) {
+                assertEquals(":0\r\n", call(conn, "EXISTS", "lost"));
+                assertEquals(":1\r\n", call(conn, "EXISTS", "unsaved"));
+            }
+        }
+    }
+
+    @Test
+    void savePointsMakeShutdownSaveAndFlushallReset() throws Exception {
+        Path dir = Files.createTempDirectory("rdb-sp-");
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--save", "3600 1");
+             ServerProcess r = ServerProcess.redis("--dir", Files.createTempDirectory("rdb-sp-r-").toString(), "--save", "3600 1")) {
+            for (ServerProcess p : List.of(c, r)) {
+                try (RawConnection conn = p.connect()) {
+                    call(conn, "MSET", "a", "1", "b", "2");
+                    call(conn, "FLUSHALL");
+                    String info = call(conn, "INFO", "persistence");
+                    assertTrue(info.contains("rdb_changes_since_last_save:0\r\n"), p + info);
+                    call(conn, "SET", "kept", "1");
+                    assertTrue(call(conn, "LASTSAVE").startsWith(":"));
+                }
+            }
+            try (RawConnection conn = c.connect()) {
+                conn.write(RawConnection.encode("SHUTDOWN".getBytes()));
+                assertTrue(conn.closedByServer(10000));
+            }
+            awaitExit(c);
+        }
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            try (RawConnection conn = c.connect()) {
+                assertEquals("$1\r\n1\r\n", call(conn, "GET", "kept"));
+            }
+        }
+    }
+
+    @Test
+    void damagedFilesStopCinnabarAtStartUp() throws Exception {
+        Path dir = Files.createTempDirectory("rdb-bad-");
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            try (RawConnection conn = c.connect()) {
+                populate(conn);
+                assertEquals("+OK\r\n", call(conn, "SAVE"));
+            }
+        }
+        byte[] good = Files.readAllBytes(dir.resolve("dump.rdb"));
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 0x01;
+        byte[] version = good.clone();
+        version[8] = '9';
+        version[7] = '9';
+        assertRefused(dir, flipped, "Wrong RDB checksum");
+        assertRefused(dir, Arrays.copyOf(good, good.length / 2), "Fatal error loading the DB");
+        assertRefused(dir, version, "Can't handle RDB format version 99");
+        assertRefused(dir, "NOTREDIS0010".getBytes(StandardCharsets.US_ASCII), "Wrong signature");
+        // the untouched file still loads
+        Files.write(dir.resolve("dump.rdb"), good);
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            assertFalse(digest(c).startsWith("+00000000"));
+        }
+    }
+
+    private static void assertRefused(Path dir, byte[] contents, String expectedLog) throws IOException {
+        Files.write(dir.resolve("dump.rdb"), contents);
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            fail("Cinnabar started on a damaged file:\n" + c.log());
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage().contains(expectedLog), e.getMessage());
+        }
+    }
+
+    @Test
+    void cinnabarSnapshotIsByteIdenticalToRedisForOrderFreeData() throws Exception {
+        Path cdir = Files.createTempDirectory("rdb-id-c-");
+        Path rdir = Files.createTempDirectory("rdb-id-r-");
+        for (Path dir : List.of(cdir, rdir)) {
+            try (ServerProcess p = dir == cdir ? ServerProcess.cinnabar("--dir", dir.toString())
+                    : ServerProcess.redis("--dir", dir.toString())) {
+                try (RawConnection conn = p.connect()) {
+                    // one key per database: key order inside a db cannot differ
+                    call(conn, "RPUSH", "l", "a", "b", "1", "-5", "300");
+                    call(conn, "SELECT", "1");
+                    call(conn, "ZADD", "z", "1", "a", "2.5", "b");
+                    call(conn, "SELECT", "2");
+                    call(conn, "SET", "e", "v");
+                    call(conn, "PEXPIREAT", "e", "4102444800000");
+                    call(conn, "SAVE");
+                }
+            }
+        }
+        byte[] c = Files.readAllBytes(cdir.resolve("dump.rdb"));
+        byte[] r = Files.readAllBytes(rdir.resolve("dump.rdb"));
+        // the AUX block differs in ctime and used-mem; compare from the first SELECTDB up to the CRC
+        assertArrayEquals(Arrays.copyOfRange(r, indexOfSelectDb(r), r.length - 8),
+                Arrays.copyOfRange(c, indexOfSelectDb(c), c.length - 8));
+        assertEquals(new String(r, 0, 9, StandardCharsets.US_ASCII), new String(c, 0, 9, StandardCharsets.US_ASCII));
+    }
+
+    private static int indexOfSelectDb(byte[] f) {
+        byte[] marker = "aof-base".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + marker.length < f.length; i++) {
+            if (Arrays.equals(Arrays.copyOfRange(f, i, i + marker.length), marker)) {
+                return i + marker.length + 2; // c0 00
+            }
+        }
+        throw new AssertionError("no aof-base AUX field");
+    }
+}
