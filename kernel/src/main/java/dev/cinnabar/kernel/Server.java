@@ -150,6 +150,7 @@ public final class Server {
     private void serverCron() {
         try {
             activeExpire.run(hz());
+            persistence.cron();
             long timeout = config.getLong("timeout");
             if (timeout > 0) {
                 long now = System.currentTimeMillis();

@@ -298,11 +298,11 @@ final class InfoCommand {
         s.field("current_save_keys_total", 0);
         var p = server.persistence();
         s.field("rdb_changes_since_last_save", p.dirty());
-        s.field("rdb_bgsave_in_progress", 0);
+        s.field("rdb_bgsave_in_progress", p.backgroundSaveInProgress() ? 1 : 0);
         s.field("rdb_last_save_time", p.lastSaveSeconds());
         s.field("rdb_last_bgsave_status", p.lastSaveOk() ? "ok" : "err");
-        s.field("rdb_last_bgsave_time_sec", -1);
-        s.field("rdb_current_bgsave_time_sec", -1);
+        s.field("rdb_last_bgsave_time_sec", p.lastBgsaveSeconds());
+        s.field("rdb_current_bgsave_time_sec", p.currentBgsaveSeconds());
         s.field("rdb_saves", p.saves());
         s.field("rdb_last_cow_size", 0);
         s.field("rdb_last_load_keys_expired", p.lastLoadKeysExpired());

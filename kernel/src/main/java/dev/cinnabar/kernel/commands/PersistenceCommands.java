@@ -141,6 +141,9 @@ final class PersistenceCommands {
     }
 
     private void save(CommandContext ctx, Arguments args, ReplySink reply) {
+        if (server.persistence().backgroundSaveInProgress()) {
+            throw new CommandException("ERR Background save already in progress");
+        }
         if (!server.persistence().save()) {
             throw new CommandException("ERR");
         }
@@ -148,14 +151,14 @@ final class PersistenceCommands {
         reply.ok();
     }
 
-    /**
-     * BGSAVE [SCHEDULE]: there is no background save yet (the JVM cannot fork; a copy-on-write
-     * snapshot is future work), so it answers as a server whose background save cannot start.
-     */
+    /** BGSAVE [SCHEDULE]: see {@link Persistence#startBackgroundSave()} for how it works without fork. */
     private void bgsave(CommandContext ctx, Arguments args, ReplySink reply) {
         if (args.count() > 2 || (args.count() == 2 && !args.is(1, "schedule"))) {
             throw new CommandException(Errors.SYNTAX);
         }
-        throw new CommandException("ERR Background saving is not supported yet by Cinnabar: use SAVE");
+        if (!server.persistence().startBackgroundSave()) {
+            throw new CommandException("ERR Background save already in progress");
+        }
+        reply.simple("Background saving started");
     }
 }

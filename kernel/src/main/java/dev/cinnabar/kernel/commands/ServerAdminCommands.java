@@ -42,6 +42,7 @@ final class ServerAdminCommands {
         checkFlushOption(args);
         // flushAllDataAndResetRDB: the removed keys count as changes, and with save points the
         // (now empty) dataset is saved at once, which leaves no change unsaved
+        server.persistence().cancelBackgroundSave();
         server.keyspace().flushAll();
         if (server.persistence().savePointsConfigured() && server.persistence().save()) {
             reply.ok();

@@ -110,6 +110,10 @@ public final class KernelDatabase implements Database {
             return null;
         }
         touch(e);
+        // a value a background save still has to write is copied before anyone changes it
+        if (keyspace.snapshotHolds(e.value)) {
+            e.value = keyspace.copyOnWrite(e.value);
+        }
         return e.value;
     }
 

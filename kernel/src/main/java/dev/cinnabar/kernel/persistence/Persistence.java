@@ -111,31 +111,15 @@ public final class Persistence {
      * Returns false (after logging why) when the file could not be written.
      */
     public boolean save() {
+        cancelBackgroundSave();
         Path target = file();
         Path temp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".rdb");
         try {
-            byte[] data = snapshot();
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.wrap(data);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            writeSynced(temp, snapshot());
+            rename(temp, target);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Failed opening the temp RDB file {} (in server root dir {}) for saving: {}",
-                    temp.getFileName(), target.getParent(), e.toString());
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // nothing more to do
-            }
+            LOG.warn("Failed saving the DB to {} (temp file {}): {}", target, temp.getFileName(), e.toString());
+            deleteQuietly(temp);
             lastSaveOk = false;
             return false;
         }
@@ -144,6 +128,170 @@ public final class Persistence {
         lastSaveSeconds = System.currentTimeMillis() / 1000;
         lastSaveOk = true;
         return true;
+    }
+
+    private static void writeSynced(Path file, byte[] data) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer b = ByteBuffer.wrap(data);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+    }
+
+    private static void rename(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
+    }
+
+    // ---- background save
+
+    /** The background save in progress, or null. */
+    private BackgroundSave background;
+    private long lastBgsaveSeconds = -1;
+    private long lastBgsaveTryMillis;
+    private final java.util.concurrent.ExecutorService saver = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cinnabar-bgsave");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static final class BackgroundSave {
+        final long startMillis = System.currentTimeMillis();
+        final long dirtyAtStart;
+        boolean cancelled;
+
+        BackgroundSave(long dirtyAtStart) {
+            this.dirtyAtStart = dirtyAtStart;
+        }
+    }
+
+    public boolean backgroundSaveInProgress() {
+        return background != null;
+    }
+
+    /** Seconds the running background save has taken so far, -1 when none runs. */
+    public long currentBgsaveSeconds() {
+        return background == null ? -1 : (System.currentTimeMillis() - background.startMillis) / 1000;
+    }
+
+    public long lastBgsaveSeconds() {
+        return lastBgsaveSeconds;
+    }
+
+    /**
+     * BGSAVE: captures the dataset (O(keys) on the executor: references, not copies), turns on
+     * copy-on-write for the captured values, and serializes and writes the file on the
+     * {@code cinnabar-bgsave} thread; the rename over {@code dbfilename} and the bookkeeping
+     * happen back on the executor. Returns false when one is already running.
+     */
+    public boolean startBackgroundSave() {
+        if (background != null) {
+            return false;
+        }
+        lastBgsaveTryMillis = System.currentTimeMillis();
+        RdbFile.Snapshot snap = RdbFile.capture(server.keyspace(), server.persistenceContributors(), server.config());
+        server.keyspace().beginSnapshot(snap.valueSet());
+        BackgroundSave job = new BackgroundSave(dirty);
+        background = job;
+        Path target = file();
+        Path temp = target.resolveSibling("temp-bg-" + ProcessHandle.current().pid() + ".rdb");
+        LOG.info("Background saving started");
+        saver.execute(() -> {
+            Exception failure = null;
+            try {
+                writeSynced(temp, RdbFile.write(snap, codecs));
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            Exception f = failure;
+            try {
+                server.executor().execute(() -> finishBackgroundSave(job, temp, target, f));
+            } catch (RuntimeException e) {
+                deleteQuietly(temp); // the server is stopping
+            }
+        });
+        return true;
+    }
+
+    private void finishBackgroundSave(BackgroundSave job, Path temp, Path target, Exception failure) {
+        if (job.cancelled || background != job) {
+            deleteQuietly(temp);
+            return;
+        }
+        background = null;
+        server.keyspace().endSnapshot();
+        lastBgsaveSeconds = (System.currentTimeMillis() - job.startMillis) / 1000;
+        if (failure == null) {
+            try {
+                rename(temp, target);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            LOG.warn("Background saving error: {}", failure.toString());
+            deleteQuietly(temp);
+            lastSaveOk = false;
+            return;
+        }
+        LOG.info("Background saving terminated with success");
+        dirty = Math.max(0, dirty - job.dirtyAtStart);
+        lastSaveSeconds = System.currentTimeMillis() / 1000;
+        lastSaveOk = true;
+        saves++;
+    }
+
+    /** Abandons a running background save (killRDBChild): its file is never renamed into place. */
+    public void cancelBackgroundSave() {
+        if (background != null) {
+            background.cancelled = true;
+            background = null;
+            server.keyspace().endSnapshot();
+            LOG.info("Background saving cancelled");
+        }
+    }
+
+    /**
+     * The save points ({@code save "<seconds> <changes> ..."}), checked from the server cron as
+     * Redis's {@code serverCron}: a background save starts when one point is reached, and after a
+     * failed one not before 5 seconds have passed.
+     */
+    public void cron() {
+        if (background != null) {
+            return;
+        }
+        String[] points = server.config().get("save").trim().split("\\s+");
+        long now = System.currentTimeMillis();
+        for (int i = 0; i + 1 < points.length; i += 2) {
+            long seconds;
+            long changes;
+            try {
+                seconds = Long.parseLong(points[i]);
+                changes = Long.parseLong(points[i + 1]);
+            } catch (NumberFormatException e) {
+                return;
+            }
+            if (dirty >= changes && now / 1000 - lastSaveSeconds > seconds
+                    && (now - lastBgsaveTryMillis > 5000 || lastSaveOk)) {
+                LOG.info("{} changes in {} seconds. Saving...", changes, seconds);
+                startBackgroundSave();
+                return;
+            }
+        }
     }
 
     /**
@@ -158,6 +306,9 @@ public final class Persistence {
     /** As {@link #load(boolean)}; with {@code merge} a key already present is replaced (DEBUG RELOAD MERGE). */
     public void load(boolean missingOk, boolean merge) throws IOException, RdbReader.Malformed {
         Path f = file();
+        if (missingOk && !Files.exists(f)) {
+            return;
+        }
         byte[] data;
         try {
             data = Files.readAllBytes(f);
@@ -182,6 +333,7 @@ public final class Persistence {
 
     /** Empties every database and the contributors' state (functions), as before a reload; the change counter stays. */
     public void emptyAll() {
+        cancelBackgroundSave();
         long d = dirty;
         server.keyspace().flushAll();
         dirty = d;

@@ -37,9 +37,76 @@ public final class RdbFile {
     public record LoadResult(long keysLoaded, long keysExpired, long emptySkipped) {
     }
 
-    /** The snapshot of everything: AUX fields, the contributors' records, each non-empty db, EOF and CRC. */
+    /**
+     * A point-in-time copy of what a snapshot writes: per database its keys, values and expire
+     * times (references: the values themselves are protected by copy-on-write while a background
+     * save runs), the contributors' records already serialized, and the settings that shape the
+     * bytes. Taking it is O(keys) on the executor; writing it can happen on any thread.
+     */
+    public record Snapshot(int[] dbIds, byte[][][] keys, RedisValue[][] values, long[][] expires, byte[] contributorRecords,
+                           ConfigView config) {
+
+        /** Every value, for copy-on-write. */
+        java.util.Set<RedisValue> valueSet() {
+            java.util.Set<RedisValue> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (RedisValue[] vs : values) {
+                set.addAll(java.util.Arrays.asList(vs));
+            }
+            return set;
+        }
+    }
+
+    /** Captures the dataset (executor thread). */
+    public static Snapshot capture(Keyspace keyspace, List<PersistenceContributor> contributors, ConfigView config) {
+        int n = 0;
+        for (int i = 0; i < keyspace.count(); i++) {
+            if (keyspace.db(i).size() > 0) {
+                n++;
+            }
+        }
+        int[] ids = new int[n];
+        byte[][][] keys = new byte[n][][];
+        RedisValue[][] values = new RedisValue[n][];
+        long[][] expires = new long[n][];
+        int d = 0;
+        for (int i = 0; i < keyspace.count(); i++) {
+            KernelDatabase db = keyspace.db(i);
+            int size = (int) db.size();
+            if (size == 0) {
+                continue;
+            }
+            ids[d] = i;
+            byte[][] k = new byte[size][];
+            RedisValue[] v = new RedisValue[size];
+            long[] x = new long[size];
+            int[] at = {0};
+            db.forEachEntry(e -> {
+                int j = at[0]++;
+                k[j] = e.key();
+                v[j] = e.value();
+                x[j] = e.expireAt();
+            });
+            keys[d] = k;
+            values[d] = v;
+            expires[d] = x;
+            d++;
+        }
+        RdbWriter records = new RdbWriter(256);
+        for (PersistenceContributor c : contributors) {
+            c.save(records);
+        }
+        return new Snapshot(ids, keys, values, expires, records.toByteArray(), FrozenConfig.of(config));
+    }
+
+    /** The whole dataset as an RDB file, now (executor thread). */
     public static byte[] write(Keyspace keyspace, RdbCodecs codecs, List<PersistenceContributor> contributors,
                                ConfigView config) {
+        return write(capture(keyspace, contributors, config), codecs);
+    }
+
+    /** The snapshot as an RDB file: AUX fields, the contributors' records, each non-empty db, EOF and CRC. */
+    public static byte[] write(Snapshot s, RdbCodecs codecs) {
+        ConfigView config = s.config();
         boolean compress = config.getBoolean("rdbcompression");
         RdbWriter w = new RdbWriter(1 << 16);
         byte[] magic = ("REDIS" + String.format("%04d", RdbWriter.RDB_VERSION)).getBytes(StandardCharsets.US_ASCII);
@@ -50,28 +117,31 @@ public final class RdbFile {
         Runtime rt = Runtime.getRuntime();
         aux(w, "used-mem", Long.toString(rt.totalMemory() - rt.freeMemory()));
         aux(w, "aof-base", "0");
-        for (PersistenceContributor c : contributors) {
-            c.save(w);
-        }
-        for (int i = 0; i < keyspace.count(); i++) {
-            KernelDatabase db = keyspace.db(i);
-            if (db.size() == 0) {
-                continue;
+        w.raw(s.contributorRecords(), 0, s.contributorRecords().length);
+        for (int d = 0; d < s.dbIds().length; d++) {
+            byte[][] keys = s.keys()[d];
+            RedisValue[] values = s.values()[d];
+            long[] expires = s.expires()[d];
+            long volatileCount = 0;
+            for (long x : expires) {
+                if (x >= 0) {
+                    volatileCount++;
+                }
             }
-            w.type(OPCODE_SELECTDB).length(i);
-            w.type(OPCODE_RESIZEDB).length(db.size()).length(db.expiresCount());
-            db.forEachEntry(e -> {
-                RdbValueCodec codec = codecs.forValue(e.value());
+            w.type(OPCODE_SELECTDB).length(s.dbIds()[d]);
+            w.type(OPCODE_RESIZEDB).length(keys.length).length(volatileCount);
+            for (int i = 0; i < keys.length; i++) {
+                RdbValueCodec codec = codecs.forValue(values[i]);
                 if (codec == null) {
-                    throw new IllegalStateException("no RDB encoding for values of " + e.value().getClass().getName());
+                    throw new IllegalStateException("no RDB encoding for values of " + values[i].getClass().getName());
                 }
-                if (e.expireAt() >= 0) {
-                    w.type(OPCODE_EXPIRETIME_MS).int64(e.expireAt());
+                if (expires[i] >= 0) {
+                    w.type(OPCODE_EXPIRETIME_MS).int64(expires[i]);
                 }
-                w.type(codec.type(e.value()));
-                w.string(e.key(), compress);
-                codec.write(e.value(), w, compress, config);
-            });
+                w.type(codec.type(values[i]));
+                w.string(keys[i], compress);
+                codec.write(values[i], w, compress, config);
+            }
         }
         return w.finishFile(config.getBoolean("rdbchecksum"));
     }
