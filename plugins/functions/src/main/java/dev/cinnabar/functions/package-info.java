@@ -31,9 +31,9 @@
  *   <li>The 500 ms limit of FUNCTION LOAD is polled through
  *       {@link dev.cinnabar.api.script.ScriptVm.FunctionRegistrar#interruption()}; RESTORE has no
  *       limit, as in Redis.</li>
- *   <li>Not yet: persistence (the RDB {@code FUNCTION2} records before the first SELECTDB, AOF
- *       replay of FUNCTION commands) and replication of FUNCTION commands belong to the
- *       persistence and replication work; the payload codec here is what they will share.</li>
+ *   <li>Snapshots: {@link dev.cinnabar.functions.FunctionsPersistence} writes one {@code FUNCTION2}
+ *       record per library (before the first SELECTDB) and loads them at start-up and on DEBUG
+ *       RELOAD. Not yet: AOF replay of FUNCTION commands and their replication.</li>
  * </ul>
  */
 package dev.cinnabar.functions;
