@@ -308,4 +308,96 @@ class DumpRestoreDifferentialTest extends DifferentialTest {
         same("EXISTS forged");
         same("DBSIZE");
     }
+
+    // ---- payloads in the ziplist types of Redis before 7.0, which 7.0 still restores
+
+    /** One ziplist entry: the encoding byte(s) and data, chosen by hand. */
+    private static byte[] zlEntry(int... bytes) {
+        byte[] out = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = (byte) bytes[i];
+        }
+        return out;
+    }
+
+    private static byte[] zlString(String s) {
+        byte[] d = b(s);
+        byte[] out;
+        if (d.length < 64) {
+            out = new byte[1 + d.length];
+            out[0] = (byte) d.length;
+            System.arraycopy(d, 0, out, 1, d.length);
+        } else {
+            out = new byte[2 + d.length];
+            out[0] = (byte) (0x40 | (d.length >> 8));
+            out[1] = (byte) d.length;
+            System.arraycopy(d, 0, out, 2, d.length);
+        }
+        return out;
+    }
+
+    /** A ziplist blob (prevlen, zltail, zlbytes, zllen computed) of the given entries. */
+    private static byte[] ziplist(byte[]... entries) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(new byte[10]);
+        int prev = 0;
+        int tail = 10;
+        for (byte[] e : entries) {
+            tail = b.size();
+            b.write(prev);
+            b.writeBytes(e);
+            prev = 1 + e.length;
+        }
+        b.write(0xFF);
+        byte[] zl = b.toByteArray();
+        for (int k = 0; k < 4; k++) {
+            zl[k] = (byte) (zl.length >>> (8 * k));
+            zl[4 + k] = (byte) (tail >>> (8 * k));
+        }
+        zl[8] = (byte) entries.length;
+        return zl;
+    }
+
+    /** {@code type} then each blob as an RDB string (plain length), sealed as a DUMP payload. */
+    private static byte[] legacyPayload(int type, Integer count, byte[]... blobs) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(type);
+        if (count != null) {
+            b.write(count);
+        }
+        for (byte[] blob : blobs) {
+            if (blob.length < 64) {
+                b.write(blob.length);
+            } else {
+                b.write(0x40 | (blob.length >> 8));
+                b.write(blob.length & 0xff);
+            }
+            b.writeBytes(blob);
+        }
+        return withTrailer(b.toByteArray());
+    }
+
+    @Test
+    void ziplistPayloadsOfOlderRedisRestoreLikeRedis() {
+        byte[] listZl = ziplist(zlString("a"), zlString("hello"), zlEntry(0xF8), zlEntry(0xFE, 100), zlEntry(0xFE, 0xFB),
+                zlEntry(0xC0, 0xE8, 0x03), zlEntry(0xF0, 0xA0, 0x86, 0x01), zlEntry(0xD0, 0, 0, 0, 0x80),
+                zlEntry(0xE0, 1, 0, 0, 0, 1, 0, 0, 0), zlString("x".repeat(70)));
+        same(b("RESTORE"), b("l10"), b("0"), legacyPayload(10, null, listZl));
+        same("LRANGE l10 0 -1");
+        same("OBJECT ENCODING l10");
+        same(b("RESTORE"), b("l14"), b("0"), legacyPayload(14, 2, listZl, ziplist(zlString("tail"))));
+        same("LRANGE l14 0 -1");
+        same(b("RESTORE"), b("h13"), b("0"), legacyPayload(13, null,
+                ziplist(zlString("f"), zlString("v"), zlString("n"), zlEntry(0xF8))));
+        same("HGETALL h13");
+        same("OBJECT ENCODING h13");
+        same(b("RESTORE"), b("z12"), b("0"), legacyPayload(12, null,
+                ziplist(zlString("a"), zlString("1.5"), zlString("b"), zlEntry(0xF4))));
+        same("ZRANGE z12 0 -1 WITHSCORES");
+        same("OBJECT ENCODING z12");
+        same("DEBUG DIGEST");
+        // an odd number of hash entries is not a hash
+        same(b("RESTORE"), b("odd"), b("0"), legacyPayload(13, null, ziplist(zlString("f"))));
+        same("EXISTS odd");
+    }
 }

@@ -121,7 +121,8 @@ public final class Server {
         try {
             persistence.load(true);
         } catch (dev.cinnabar.api.rdb.RdbReader.Malformed e) {
-            throw new IllegalStateException("Fatal error loading the DB from " + persistence.file() + ": " + e.getMessage()
+            String reason = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1) : e.getMessage();
+            throw new IllegalStateException("Fatal error loading the DB from " + persistence.file() + ": " + reason
                     + ". Exiting.", e);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Fatal error loading the DB: " + e + ". Exiting.", e);

@@ -15,12 +15,14 @@ import java.util.Set;
  * of field, value, field, value... in insertion order), a {@code hashtable} as
  * {@code RDB_TYPE_HASH} (4: count, then field and value strings in table order). On load a type-4
  * hash within {@code hash-max-listpack-entries}/{@code -value} becomes a listpack again and a
- * type-16 hash above the limits a hashtable, as {@code rdbLoadObject} does.
+ * type-16 hash above the limits a hashtable, as {@code rdbLoadObject} does. The ziplist form of
+ * older Redis (13) is read like a listpack.
  */
 final class HashRdbCodec implements RdbValueCodec {
 
     static final int TYPE_HASH = 4;
     static final int TYPE_HASH_LISTPACK = 16;
+    static final int TYPE_HASH_ZIPLIST = 13;
 
     @Override
     public Set<Class<? extends RedisValue>> valueClasses() {
@@ -29,7 +31,7 @@ final class HashRdbCodec implements RdbValueCodec {
 
     @Override
     public Set<Integer> types() {
-        return Set.of(TYPE_HASH, TYPE_HASH_LISTPACK);
+        return Set.of(TYPE_HASH, TYPE_HASH_LISTPACK, TYPE_HASH_ZIPLIST);
     }
 
     @Override
@@ -61,8 +63,9 @@ final class HashRdbCodec implements RdbValueCodec {
         long maxEntries = config.getLong(HashValue.MAX_LISTPACK_ENTRIES);
         long maxValue = config.getLong(HashValue.MAX_LISTPACK_VALUE);
         HashValue h = new HashValue();
-        if (type == TYPE_HASH_LISTPACK) {
-            List<byte[]> items = Listpack.decode(in.string());
+        if (type == TYPE_HASH_LISTPACK || type == TYPE_HASH_ZIPLIST) {
+            List<byte[]> items = type == TYPE_HASH_LISTPACK ? Listpack.decode(in.string())
+                    : dev.cinnabar.api.rdb.Ziplist.decode(in.string());
             if (items.size() % 2 != 0) {
                 throw new RdbReader.Malformed("Hash listpack integrity check failed.");
             }

@@ -17,12 +17,14 @@ import java.util.Set;
  * the tail node while {@code node bytes + element length + 8} stays within the
  * {@code list-max-listpack-size} limit); a list built by tail pushes therefore produces Redis's
  * bytes exactly, other histories the same elements in possibly different nodes.
- * Reads 18 and the plain {@code RDB_TYPE_LIST} (1).
+ * Reads 18, the plain {@code RDB_TYPE_LIST} (1) and the ziplist forms of older Redis (10, 14).
  */
 final class ListRdbCodec implements RdbValueCodec {
 
     static final int TYPE_LIST = 1;
     static final int TYPE_QUICKLIST_2 = 18;
+    static final int TYPE_LIST_ZIPLIST = 10;
+    static final int TYPE_QUICKLIST = 14;
     private static final int PLAIN = 1, PACKED = 2;
     /** {@code packed_threshold}: elements this long or longer get a plain node. */
     private static final long PACKED_THRESHOLD = 1L << 30;
@@ -36,7 +38,7 @@ final class ListRdbCodec implements RdbValueCodec {
 
     @Override
     public Set<Integer> types() {
-        return Set.of(TYPE_LIST, TYPE_QUICKLIST_2);
+        return Set.of(TYPE_LIST, TYPE_QUICKLIST_2, TYPE_LIST_ZIPLIST, TYPE_QUICKLIST);
     }
 
     @Override
@@ -100,7 +102,18 @@ final class ListRdbCodec implements RdbValueCodec {
     @Override
     public RedisValue read(int type, RdbReader in, ConfigView config) throws RdbReader.Malformed {
         ListValue list = new ListValue();
-        if (type == TYPE_LIST) {
+        if (type == TYPE_LIST_ZIPLIST) {
+            for (byte[] e : dev.cinnabar.api.rdb.Ziplist.decode(in.string())) {
+                list.addLast(e);
+            }
+        } else if (type == TYPE_QUICKLIST) {
+            int nodes = in.count(1);
+            for (int i = 0; i < nodes; i++) {
+                for (byte[] e : dev.cinnabar.api.rdb.Ziplist.decode(in.string())) {
+                    list.addLast(e);
+                }
+            }
+        } else if (type == TYPE_LIST) {
             int n = in.count(1);
             for (int i = 0; i < n; i++) {
                 list.addLast(in.string());

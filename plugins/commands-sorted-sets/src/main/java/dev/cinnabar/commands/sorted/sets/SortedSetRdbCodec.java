@@ -16,7 +16,8 @@ import java.util.Set;
  * of member, score, ... in (score, member) order, scores as {@code d2string} text, so integral
  * ones take listpack integer encodings), a {@code skiplist} as {@code RDB_TYPE_ZSET_2} (5: count,
  * then member and binary little-endian double from the highest element down, as Redis walks its
- * skiplist from the tail). Reads 17, 5 and the legacy text-double {@code RDB_TYPE_ZSET} (3); the
+ * skiplist from the tail). Reads 17, 5, the ziplist form of older Redis (12) and the legacy
+ * text-double {@code RDB_TYPE_ZSET} (3); the
  * loaded encoding follows {@code zset-max-listpack-entries}/{@code -value} as in
  * {@code rdbLoadObject}.
  */
@@ -25,6 +26,7 @@ final class SortedSetRdbCodec implements RdbValueCodec {
     static final int TYPE_ZSET = 3;
     static final int TYPE_ZSET_2 = 5;
     static final int TYPE_ZSET_LISTPACK = 17;
+    static final int TYPE_ZSET_ZIPLIST = 12;
 
     @Override
     public Set<Class<? extends RedisValue>> valueClasses() {
@@ -33,7 +35,7 @@ final class SortedSetRdbCodec implements RdbValueCodec {
 
     @Override
     public Set<Integer> types() {
-        return Set.of(TYPE_ZSET, TYPE_ZSET_2, TYPE_ZSET_LISTPACK);
+        return Set.of(TYPE_ZSET, TYPE_ZSET_2, TYPE_ZSET_LISTPACK, TYPE_ZSET_ZIPLIST);
     }
 
     @Override
@@ -70,8 +72,9 @@ final class SortedSetRdbCodec implements RdbValueCodec {
     public RedisValue read(int type, RdbReader in, ConfigView config) throws RdbReader.Malformed {
         SortedSet.Limits limits = new SortedSet.Limits(config.getLong("zset-max-listpack-entries"),
                 config.getLong("zset-max-listpack-value"));
-        if (type == TYPE_ZSET_LISTPACK) {
-            List<byte[]> items = Listpack.decode(in.string());
+        if (type == TYPE_ZSET_LISTPACK || type == TYPE_ZSET_ZIPLIST) {
+            List<byte[]> items = type == TYPE_ZSET_LISTPACK ? Listpack.decode(in.string())
+                    : dev.cinnabar.api.rdb.Ziplist.decode(in.string());
             if (items.size() % 2 != 0) {
                 throw new RdbReader.Malformed("Zset listpack integrity check failed.");
             }
