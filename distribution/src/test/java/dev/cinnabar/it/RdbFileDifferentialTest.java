@@ -303,6 +303,32 @@ class RdbFileDifferentialTest {
         }
     }
 
+    @Test
+    void bgsaveRepliesLikeRedisAndUpdatesLastsave() throws Exception {
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", Files.createTempDirectory("rdb-bgr-c-").toString());
+             ServerProcess r = ServerProcess.redis("--dir", Files.createTempDirectory("rdb-bgr-r-").toString())) {
+            for (ServerProcess p : List.of(r, c)) {
+                try (RawConnection conn = p.connect()) {
+                    call(conn, "SET", "k", "v");
+                    assertEquals("-ERR syntax error\r\n", call(conn, "BGSAVE", "x"));
+                    assertEquals("-ERR syntax error\r\n", call(conn, "BGSAVE", "SCHEDULE", "x"));
+                    assertEquals("+OK\r\n", call(conn, "MULTI"));
+                    assertEquals("+QUEUED\r\n", call(conn, "BGSAVE"));
+                    assertEquals("*1\r\n+Background saving scheduled\r\n", call(conn, "EXEC"), p.toString());
+                    long deadline = System.currentTimeMillis() + 20000;
+                    String info = call(conn, "INFO", "persistence");
+                    while (!(info.contains("rdb_saves:1\r\n") && info.contains("rdb_bgsave_in_progress:0"))
+                            && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(50);
+                        info = call(conn, "INFO", "persistence");
+                    }
+                    assertTrue(info.contains("rdb_saves:1\r\n") && info.contains("rdb_changes_since_last_save:0\r\n"), info);
+                    assertTrue(call(conn, "BGSAVE").startsWith("+Background saving started"));
+                }
+            }
+        }
+    }
+
     private static String resp(String... args) {
         StringBuilder b = new StringBuilder("*").append(args.length).append("\r\n");
         for (String a : args) {

@@ -156,9 +156,16 @@ final class PersistenceCommands {
         if (args.count() > 2 || (args.count() == 2 && !args.is(1, "schedule"))) {
             throw new CommandException(Errors.SYNTAX);
         }
-        if (!server.persistence().startBackgroundSave()) {
+        if (server.persistence().backgroundSaveInProgress()) {
             throw new CommandException("ERR Background save already in progress");
         }
+        if (((dev.cinnabar.kernel.exec.ClientContext) ctx).connection().transaction().active()) {
+            // server.in_exec: the save starts from the cron once the transaction is over
+            server.persistence().scheduleBackgroundSave();
+            reply.simple("Background saving scheduled");
+            return;
+        }
+        server.persistence().startBackgroundSave();
         reply.simple("Background saving started");
     }
 }

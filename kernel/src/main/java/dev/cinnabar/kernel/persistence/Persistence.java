@@ -179,6 +179,13 @@ public final class Persistence {
         }
     }
 
+    private boolean scheduled;
+
+    /** {@code rdb_bgsave_scheduled}: a BGSAVE the cron starts (asked for inside MULTI/EXEC). */
+    public void scheduleBackgroundSave() {
+        scheduled = true;
+    }
+
     public boolean backgroundSaveInProgress() {
         return background != null;
     }
@@ -272,6 +279,11 @@ public final class Persistence {
      */
     public void cron() {
         if (background != null) {
+            return;
+        }
+        if (scheduled) {
+            scheduled = false;
+            startBackgroundSave();
             return;
         }
         String[] points = server.config().get("save").trim().split("\\s+");
