@@ -177,9 +177,19 @@ class RdbFileDifferentialTest {
             }
             awaitExit(c);
         }
-        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--save", "3600 1")) {
             try (RawConnection conn = c.connect()) {
                 assertEquals("$1\r\n1\r\n", call(conn, "GET", "kept"));
+                call(conn, "SET", "at-sigterm", "1");
+            }
+            // SIGTERM with save points saves first, as Redis's prepareForShutdown
+            c.process().destroy();
+            awaitExit(c);
+            assertTrue(c.log().contains("Saving the final RDB snapshot before exiting."), c.log());
+        }
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            try (RawConnection conn = c.connect()) {
+                assertEquals("$1\r\n1\r\n", call(conn, "GET", "at-sigterm"));
             }
         }
     }
