@@ -214,6 +214,44 @@ class DumpRestoreDifferentialTest extends DifferentialTest {
         same("RESTORE a 0");
     }
 
+    /** A list restored from Redis's payload dumps to that very payload again (its nodes are kept). */
+    private void listNodesSurviveRestore(String key) {
+        byte[] fromRedis = bulk(r.call(b("DUMP"), b(key)));
+        assertEquals("+OK\r\n", new String(c.call(b("RESTORE"), b(key + ":nodes"), b("0"), fromRedis), StandardCharsets.ISO_8859_1));
+        assertArrayEquals(fromRedis, bulk(c.call(b("DUMP"), b(key + ":nodes"))), "nodes of " + key + " after RESTORE");
+        c.call(b("DEL"), b(key + ":nodes"));
+    }
+
+    @Test
+    void listNodesFollowPushesAndPopsAtBothEnds() {
+        Random rnd = new Random(4);
+        for (int i = 0; i < 3000; i++) {
+            both(b("LPUSH"), b("left"), random(rnd, 1 + rnd.nextInt(30), 26));
+            both(b(i % 3 == 0 ? "LPUSH" : "RPUSH"), b("mixed"), random(rnd, 1 + rnd.nextInt(30), 26));
+            both(b("RPUSH"), b("popped"), b(Integer.toString(i * 31)));
+        }
+        dumpAndCross("left");
+        dumpAndCross("mixed");
+        same("LPOP popped 700");
+        same("RPOP popped 333");
+        dumpAndCross("popped");
+        same("LTRIM mixed 100 -250");
+        dumpAndCross("mixed");
+        same("LMOVE left mixed LEFT RIGHT");
+        same("RPOPLPUSH mixed left");
+        dumpAndCross("left");
+        dumpAndCross("mixed");
+        for (String key : List.of("left", "mixed", "popped")) {
+            listNodesSurviveRestore(key);
+        }
+        // middle edits: the same elements, nodes possibly cut differently
+        same("LINSERT popped BEFORE 31031 inserted");
+        same("LSET popped 5 replaced");
+        same("LREM popped 0 31062");
+        crossRestore("popped");
+        listNodesSurviveRestore("popped");
+    }
+
     @Test
     void badPayloadsAreRefusedLikeRedis() {
         same("RPUSH l a b c");
@@ -385,8 +423,10 @@ class DumpRestoreDifferentialTest extends DifferentialTest {
         same(b("RESTORE"), b("l10"), b("0"), legacyPayload(10, null, listZl));
         same("LRANGE l10 0 -1");
         same("OBJECT ENCODING l10");
+        sameDump("l10");
         same(b("RESTORE"), b("l14"), b("0"), legacyPayload(14, 2, listZl, ziplist(zlString("tail"))));
         same("LRANGE l14 0 -1");
+        sameDump("l14");
         same(b("RESTORE"), b("h13"), b("0"), legacyPayload(13, null,
                 ziplist(zlString("f"), zlString("v"), zlString("n"), zlEntry(0xF8))));
         same("HGETALL h13");

@@ -23,6 +23,39 @@ public final class Listpack {
     private Listpack() {
     }
 
+    /**
+     * The bytes one element takes in a listpack (encoding, data and backlen), as Redis encodes
+     * it: what a quicklist node grows or shrinks by when the element is pushed or popped.
+     */
+    public static int entrySize(byte[] s) {
+        int len = s.length;
+        int entry;
+        if (len >= 1 && len <= 20 && Numbers.isCanonicalLong(s, 0, len)) {
+            long v = Numbers.parseLong(s);
+            if (v >= 0 && v <= 127) {
+                entry = 1;
+            } else if (v >= -4096 && v <= 4095) {
+                entry = 2;
+            } else if (v >= -32768 && v <= 32767) {
+                entry = 3;
+            } else if (v >= -8388608 && v <= 8388607) {
+                entry = 4;
+            } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                entry = 5;
+            } else {
+                entry = 9;
+            }
+        } else if (len < 64) {
+            entry = 1 + len;
+        } else if (len < 4096) {
+            entry = 2 + len;
+        } else {
+            entry = 5 + len;
+        }
+        int bl = entry <= 127 ? 1 : entry < 16383 ? 2 : entry < 2097151 ? 3 : entry < 268435455 ? 4 : 5;
+        return entry + bl;
+    }
+
     /** Builds one listpack, appending elements in order. */
     public static final class Builder {
         private byte[] buf = new byte[64];

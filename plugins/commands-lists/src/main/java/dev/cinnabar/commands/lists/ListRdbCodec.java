@@ -7,16 +7,17 @@ import dev.cinnabar.api.rdb.RdbReader;
 import dev.cinnabar.api.rdb.RdbValueCodec;
 import dev.cinnabar.api.rdb.RdbWriter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Lists in RDB: written as Redis 7.0 writes every list, {@code RDB_TYPE_LIST_QUICKLIST_2} (18):
  * the node count, then per node its container (2 = packed listpack, 1 = plain element) and its
- * bytes as an RDB string. A {@link ListValue} has no nodes of its own, so they are cut from the
- * head as Redis's {@code RPUSH} fills them ({@code _quicklistNodeAllowInsert}: an element joins
- * the tail node while {@code node bytes + element length + 8} stays within the
- * {@code list-max-listpack-size} limit); a list built by tail pushes therefore produces Redis's
- * bytes exactly, other histories the same elements in possibly different nodes.
+ * bytes as an RDB string. The nodes are the ones Redis would have ({@link QuicklistLayout}, kept
+ * through pushes and pops at both ends and LTRIM, and taken over from a loaded snapshot); for a
+ * list changed in the middle (LINSERT, LSET, LREM) they are cut from the head as tail pushes fill
+ * them, so the same elements may then sit in different nodes than in Redis.
  * Reads 18, the plain {@code RDB_TYPE_LIST} (1) and the ziplist forms of older Redis (10, 14).
  */
 final class ListRdbCodec implements RdbValueCodec {
@@ -26,10 +27,6 @@ final class ListRdbCodec implements RdbValueCodec {
     static final int TYPE_LIST_ZIPLIST = 10;
     static final int TYPE_QUICKLIST = 14;
     private static final int PLAIN = 1, PACKED = 2;
-    /** {@code packed_threshold}: elements this long or longer get a plain node. */
-    private static final long PACKED_THRESHOLD = 1L << 30;
-    private static final int[] SIZE_LIMITS = {4096, 8192, 16384, 32768, 65536};
-    private static final int SAFETY_LIMIT = 8192;
 
     @Override
     public Set<Class<? extends RedisValue>> valueClasses() {
@@ -49,68 +46,85 @@ final class ListRdbCodec implements RdbValueCodec {
     @Override
     public void write(RedisValue value, RdbWriter out, boolean compress, ConfigView config) {
         ListValue list = (ListValue) value;
-        long fill = config.getLong("list-max-listpack-size");
         int n = list.size();
-        // first pass: node boundaries
-        java.util.List<Object> nodes = new java.util.ArrayList<>();
-        Listpack.Builder node = null;
-        for (int i = 0; i < n; i++) {
-            byte[] e = list.get(i);
-            if (e.length >= PACKED_THRESHOLD) {
-                if (node != null) {
-                    nodes.add(node);
-                    node = null;
-                }
-                nodes.add(e);
+        QuicklistLayout layout = list.layout();
+        List<Integer> counts;
+        if (layout != null) {
+            counts = layout.counts();
+        } else {
+            counts = greedyCounts(list);
+        }
+        out.length(counts.size());
+        int at = 0;
+        for (int c : counts) {
+            if (c < 0) {
+                out.length(PLAIN);
+                out.string(list.get(at++), compress);
                 continue;
             }
-            if (node != null && !allowInsert(node, e.length, fill)) {
-                nodes.add(node);
+            Listpack.Builder lp = new Listpack.Builder();
+            for (int k = 0; k < c && at < n; k++) {
+                lp.add(list.get(at++));
+            }
+            out.length(PACKED);
+            out.string(lp.build(), compress);
+        }
+    }
+
+    /** Node sizes cut from the head as tail pushes would fill them (negative: a plain node). */
+    private static List<Integer> greedyCounts(ListValue list) {
+        List<Integer> counts = new ArrayList<>();
+        int current = 0;
+        Listpack.Builder node = null;
+        for (int i = 0; i < list.size(); i++) {
+            byte[] e = list.get(i);
+            if (e.length >= QuicklistLayout.PACKED_THRESHOLD) {
+                if (node != null) {
+                    counts.add(current);
+                    node = null;
+                }
+                counts.add(-1);
+                continue;
+            }
+            if (node != null && !QuicklistLayout.allowInsert(node, e.length, list.fill())) {
+                counts.add(current);
                 node = null;
             }
             if (node == null) {
                 node = new Listpack.Builder();
+                current = 0;
             }
             node.add(e);
+            current++;
         }
         if (node != null) {
-            nodes.add(node);
+            counts.add(current);
         }
-        out.length(nodes.size());
-        for (Object o : nodes) {
-            if (o instanceof byte[] plain) {
-                out.length(PLAIN);
-                out.string(plain, compress);
-            } else {
-                out.length(PACKED);
-                out.string(((Listpack.Builder) o).build(), compress);
-            }
-        }
-    }
-
-    /** {@code _quicklistNodeAllowInsert} with {@code quicklistNodeLimit}. */
-    private static boolean allowInsert(Listpack.Builder node, int elementLength, long fill) {
-        long newSize = (long) node.bytes() + elementLength + 8;
-        if (fill >= 0) {
-            long countLimit = fill == 0 ? 1 : fill;
-            return newSize <= SAFETY_LIMIT && node.count() + 1 <= countLimit;
-        }
-        int level = (int) Math.min(-fill - 1, SIZE_LIMITS.length - 1);
-        return newSize <= SIZE_LIMITS[level];
+        return counts;
     }
 
     @Override
     public RedisValue read(int type, RdbReader in, ConfigView config) throws RdbReader.Malformed {
-        ListValue list = new ListValue();
+        ListValue list = new ListValue(config.getLong("list-max-listpack-size"));
+        QuicklistLayout layout = new QuicklistLayout(list.fill());
+        boolean nodesKept = true;
         if (type == TYPE_LIST_ZIPLIST) {
-            for (byte[] e : dev.cinnabar.api.rdb.Ziplist.decode(in.string())) {
+            List<byte[]> items = dev.cinnabar.api.rdb.Ziplist.decode(in.string());
+            for (byte[] e : items) {
                 list.addLast(e);
+            }
+            if (!items.isEmpty()) {
+                layout.appendNode(items, false);
             }
         } else if (type == TYPE_QUICKLIST) {
             int nodes = in.count(1);
             for (int i = 0; i < nodes; i++) {
-                for (byte[] e : dev.cinnabar.api.rdb.Ziplist.decode(in.string())) {
+                List<byte[]> items = dev.cinnabar.api.rdb.Ziplist.decode(in.string());
+                for (byte[] e : items) {
                     list.addLast(e);
+                }
+                if (!items.isEmpty()) {
+                    layout.appendNode(items, false);
                 }
             }
         } else if (type == TYPE_LIST) {
@@ -118,6 +132,7 @@ final class ListRdbCodec implements RdbValueCodec {
             for (int i = 0; i < n; i++) {
                 list.addLast(in.string());
             }
+            nodesKept = false; // pushed one by one: the list's own layout is Redis's
         } else {
             int nodes = in.count(2);
             for (int i = 0; i < nodes; i++) {
@@ -128,12 +143,20 @@ final class ListRdbCodec implements RdbValueCodec {
                 byte[] data = in.string();
                 if (container == PLAIN) {
                     list.addLast(data);
+                    layout.appendNode(List.of(data), true);
                     continue;
                 }
-                for (byte[] e : Listpack.decode(data)) {
+                List<byte[]> items = Listpack.decode(data);
+                for (byte[] e : items) {
                     list.addLast(e);
                 }
+                if (!items.isEmpty()) {
+                    layout.appendNode(items, false); // Redis keeps each listpack as a node
+                }
             }
+        }
+        if (nodesKept) {
+            list.layout(layout);
         }
         return list.isEmpty() ? null : list;
     }
