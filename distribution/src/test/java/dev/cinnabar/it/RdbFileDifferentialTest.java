@@ -31,6 +31,26 @@ class RdbFileDifferentialTest {
         Assumptions.assumeTrue(ServerProcess.redisAvailable(), "redis-server is not installed");
     }
 
+    private static final List<Path> DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A fresh directory for one server's {@code dir}, removed after the class (snapshots can be large). */
+    private static Path tempDir(String prefix) throws IOException {
+        Path d = Files.createTempDirectory(prefix);
+        DIRS.add(d);
+        return d;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeDirs() throws IOException {
+        for (Path d : DIRS) {
+            try (var files = Files.walk(d)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
     private static final String LIBRARY = "#!lua name=mylib\nredis.register_function('f', function() return 'from-lib' end)";
 
     private static String call(RawConnection conn, String... args) {
@@ -80,7 +100,7 @@ class RdbFileDifferentialTest {
 
     @Test
     void cinnabarSnapshotPassesRedisCheckAndLoadsIntoRedis() throws Exception {
-        Path dir = Files.createTempDirectory("rdb-c2r-");
+        Path dir = tempDir("rdb-c2r-");
         String expected;
         try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
             try (RawConnection conn = c.connect()) {
@@ -106,7 +126,7 @@ class RdbFileDifferentialTest {
 
     @Test
     void redisSnapshotLoadsIntoCinnabarAndSurvivesRestartAndReload() throws Exception {
-        Path dir = Files.createTempDirectory("rdb-r2c-");
+        Path dir = tempDir("rdb-r2c-");
         String expected;
         try (ServerProcess r = ServerProcess.redis("--dir", dir.toString())) {
             try (RawConnection conn = r.connect()) {
@@ -158,9 +178,9 @@ class RdbFileDifferentialTest {
 
     @Test
     void savePointsMakeShutdownSaveAndFlushallReset() throws Exception {
-        Path dir = Files.createTempDirectory("rdb-sp-");
+        Path dir = tempDir("rdb-sp-");
         try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--save", "3600 1");
-             ServerProcess r = ServerProcess.redis("--dir", Files.createTempDirectory("rdb-sp-r-").toString(), "--save", "3600 1")) {
+             ServerProcess r = ServerProcess.redis("--dir", tempDir("rdb-sp-r-").toString(), "--save", "3600 1")) {
             for (ServerProcess p : List.of(c, r)) {
                 try (RawConnection conn = p.connect()) {
                     call(conn, "MSET", "a", "1", "b", "2");
@@ -196,7 +216,7 @@ class RdbFileDifferentialTest {
 
     @Test
     void damagedFilesStopCinnabarAtStartUp() throws Exception {
-        Path dir = Files.createTempDirectory("rdb-bad-");
+        Path dir = tempDir("rdb-bad-");
         try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
             try (RawConnection conn = c.connect()) {
                 populate(conn);
@@ -238,8 +258,8 @@ class RdbFileDifferentialTest {
 
     @Test
     void cinnabarSnapshotIsByteIdenticalToRedisForOrderFreeData() throws Exception {
-        Path cdir = Files.createTempDirectory("rdb-id-c-");
-        Path rdir = Files.createTempDirectory("rdb-id-r-");
+        Path cdir = tempDir("rdb-id-c-");
+        Path rdir = tempDir("rdb-id-r-");
         for (Path dir : List.of(cdir, rdir)) {
             try (ServerProcess p = dir == cdir ? ServerProcess.cinnabar("--dir", dir.toString())
                     : ServerProcess.redis("--dir", dir.toString())) {
@@ -270,7 +290,7 @@ class RdbFileDifferentialTest {
      */
     @Test
     void bgsaveWritesAPointInTimeSnapshotWhileWritesGoOn() throws Exception {
-        Path dir = Files.createTempDirectory("rdb-bg-");
+        Path dir = tempDir("rdb-bg-");
         String before;
         try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
             try (RawConnection conn = c.connect()) {
@@ -315,8 +335,8 @@ class RdbFileDifferentialTest {
 
     @Test
     void bgsaveRepliesLikeRedisAndUpdatesLastsave() throws Exception {
-        try (ServerProcess c = ServerProcess.cinnabar("--dir", Files.createTempDirectory("rdb-bgr-c-").toString());
-             ServerProcess r = ServerProcess.redis("--dir", Files.createTempDirectory("rdb-bgr-r-").toString())) {
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", tempDir("rdb-bgr-c-").toString());
+             ServerProcess r = ServerProcess.redis("--dir", tempDir("rdb-bgr-r-").toString())) {
             for (ServerProcess p : List.of(r, c)) {
                 try (RawConnection conn = p.connect()) {
                     call(conn, "SET", "k", "v");

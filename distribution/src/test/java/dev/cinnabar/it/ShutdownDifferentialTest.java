@@ -34,6 +34,7 @@ class ShutdownDifferentialTest {
     @Test
     void shutdownSaveThatCannotSaveFailsUnlessForced() throws Exception {
         java.nio.file.Path notADirectory = java.nio.file.Files.createTempFile("not-a-dir-", ".txt");
+        notADirectory.toFile().deleteOnExit();
         try (ServerProcess cinnabar = ServerProcess.cinnabar("--dir", notADirectory.toString());
              RawConnection conn = cinnabar.connect()) {
             assertEquals("-ERR Errors trying to SHUTDOWN. Check logs.\\r\\n", Replies.show(conn.call("SHUTDOWN SAVE")));

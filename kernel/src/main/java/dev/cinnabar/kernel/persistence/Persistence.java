@@ -278,7 +278,8 @@ public final class Persistence {
      * failed one not before 5 seconds have passed.
      */
     public void cron() {
-        if (background != null) {
+        // never in the middle of a script that serves other clients while it runs (it is one command)
+        if (background != null || server.scriptSession().busy()) {
             return;
         }
         if (scheduled) {
