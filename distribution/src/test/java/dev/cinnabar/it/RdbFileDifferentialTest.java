@@ -359,6 +359,39 @@ class RdbFileDifferentialTest {
         }
     }
 
+    /**
+     * A failed background save with save points configured refuses writes and PING with Redis's
+     * MISCONF text (persistence.md 8.3) until a save succeeds or the save points are cleared.
+     */
+    @Test
+    void failedBackgroundSaveStopsWritesWithMisconf() throws Exception {
+        Path notADirectory = Files.createTempFile("rdb-misconf-", ".txt");
+        DIRS.add(notADirectory);
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", notADirectory.toString(), "--save", "3600 1");
+             RawConnection conn = c.connect()) {
+            assertEquals("+OK\r\n", call(conn, "SET", "k", "v"));
+            assertEquals("-ERR\r\n", call(conn, "SAVE"));
+            assertEquals("+OK\r\n", call(conn, "SET", "k", "v2"), "a failed SAVE does not stop writes");
+            assertEquals("+Background saving started\r\n", call(conn, "BGSAVE"));
+            long deadline = System.currentTimeMillis() + 20000;
+            String info = call(conn, "INFO", "persistence");
+            while (!info.contains("rdb_bgsave_in_progress:0") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+                info = call(conn, "INFO", "persistence");
+            }
+            assertTrue(info.contains("rdb_last_bgsave_status:err"), info);
+            String misconf = "-MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. "
+                    + "Commands that may modify the data set are disabled, because this instance is configured to report errors "
+                    + "during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs "
+                    + "for details about the RDB error.\r\n";
+            assertEquals(misconf, call(conn, "SET", "k", "v3"));
+            assertEquals(misconf, call(conn, "PING"));
+            assertEquals("$2\r\nv2\r\n", call(conn, "GET", "k"));
+            assertEquals("+OK\r\n", call(conn, "CONFIG", "SET", "save", ""));
+            assertEquals("+OK\r\n", call(conn, "SET", "k", "v4"));
+        }
+    }
+
     private static String resp(String... args) {
         StringBuilder b = new StringBuilder("*").append(args.length).append("\r\n");
         for (String a : args) {

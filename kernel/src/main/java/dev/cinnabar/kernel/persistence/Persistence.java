@@ -120,8 +120,7 @@ public final class Persistence {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Failed saving the DB to {} (temp file {}): {}", target, temp.getFileName(), e.toString());
             deleteQuietly(temp);
-            lastSaveOk = false;
-            return false;
+            return false; // as rdbSave: a failed SAVE leaves the background save status alone
         }
         LOG.info("DB saved on disk");
         dirty = 0;
@@ -353,6 +352,14 @@ public final class Persistence {
         for (PersistenceContributor c : server.persistenceContributors()) {
             c.clear();
         }
+    }
+
+    /**
+     * {@code writeCommandsDeniedByDiskError}: {@code stop-writes-on-bgsave-error yes}, save points
+     * configured and the last background save failed.
+     */
+    public boolean writesDenied() {
+        return !lastSaveOk && server.config().getBoolean("stop-writes-on-bgsave-error") && savePointsConfigured();
     }
 
     /** Whether {@code save} has at least one save point. */

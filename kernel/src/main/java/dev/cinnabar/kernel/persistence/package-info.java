@@ -55,6 +55,9 @@
  *       counter minus its value at the start, LASTSAVE, status, {@code rdb_saves}) run back on the
  *       executor, which then ends the copy-on-write.</li>
  * </ol>
+ * A failed background save with save points configured and {@code stop-writes-on-bgsave-error
+ * yes} makes the dispatcher refuse write commands and PING with Redis's MISCONF error until a save
+ * succeeds (a failed SAVE, as Redis's {@code rdbSave}, does not change that status).
  * SAVE, SHUTDOWN, FLUSHALL and DEBUG RELOAD cancel a running background save (as Redis kills its
  * child): its file is then never renamed into place. Known gap: PFCOUNT refreshes the cached
  * cardinality inside a HyperLogLog it only looked up for reading (as Redis does in place); if that
