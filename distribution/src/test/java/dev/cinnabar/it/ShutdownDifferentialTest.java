@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SHUTDOWN stops the process: no reply, the connection closes, exit status 0. Cinnabar has no
- * persistence, so SHUTDOWN SAVE fails as a failed save does in Redis unless FORCE is given.
+ * SHUTDOWN stops the process: no reply, the connection closes, exit status 0. When the final
+ * save fails (here: {@code dir} is not a directory), SHUTDOWN SAVE refuses to stop as Redis does
+ * unless FORCE is given.
  */
 class ShutdownDifferentialTest {
 
@@ -31,8 +32,11 @@ class ShutdownDifferentialTest {
     }
 
     @Test
-    void shutdownSaveWithoutPersistenceFailsUnlessForced() throws Exception {
-        try (ServerProcess cinnabar = ServerProcess.cinnabar(); RawConnection conn = cinnabar.connect()) {
+    void shutdownSaveThatCannotSaveFailsUnlessForced() throws Exception {
+        java.nio.file.Path notADirectory = java.nio.file.Files.createTempFile("not-a-dir-", ".txt");
+        notADirectory.toFile().deleteOnExit();
+        try (ServerProcess cinnabar = ServerProcess.cinnabar("--dir", notADirectory.toString());
+             RawConnection conn = cinnabar.connect()) {
             assertEquals("-ERR Errors trying to SHUTDOWN. Check logs.\\r\\n", Replies.show(conn.call("SHUTDOWN SAVE")));
             assertEquals("+PONG\\r\\n", Replies.show(conn.call("PING")));
             assertFalse(cinnabar.process().waitFor(200, TimeUnit.MILLISECONDS));

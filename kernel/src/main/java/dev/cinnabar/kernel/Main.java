@@ -96,6 +96,7 @@ public final class Main {
                 return; // SHUTDOWN already stopped the server and is exiting
             }
             log.warn("Received SIGTERM scheduling shutdown...");
+            server.saveBeforeExit();
             server.shutdown();
             log.warn("Cinnabar is now ready to exit, bye bye...");
         }, "cinnabar-shutdown"));

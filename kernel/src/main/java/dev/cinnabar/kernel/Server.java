@@ -56,6 +56,7 @@ public final class Server {
     private final PubSub pubSub;
     private final WatchedKeys watchedKeys;
     private final List<InfoContributor> infoContributors = new CopyOnWriteArrayList<>();
+    private final dev.cinnabar.kernel.persistence.Persistence persistence;
     /** Plugin state saved with the dataset (function libraries); the persistence layer writes and reads it. */
     private final List<dev.cinnabar.api.rdb.PersistenceContributor> persistenceContributors = new CopyOnWriteArrayList<>();
     private final long startMillis = System.currentTimeMillis();
@@ -84,6 +85,7 @@ public final class Server {
         var notifyEvents = config.entry("notify-keyspace-events");
         config.assign(notifyEvents, notifyEvents.value());
         this.watchedKeys = new WatchedKeys(keyspace);
+        this.persistence = new dev.cinnabar.kernel.persistence.Persistence(this);
         keyspace.addListener(blockedClients);
         keyspace.addListener(watchedKeys);
         this.network = new NetworkServer(this);
@@ -102,6 +104,7 @@ public final class Server {
                 new FamilyRegistrar(this, f.name()).registerAll(f);
             }
             plugins.loadAll();
+            loadDataset();
             return null;
         });
         for (String unknown : config.unknownPending()) {
@@ -111,6 +114,24 @@ public final class Server {
         List<String> binds = new ArrayList<>(List.of(config.get("bind").trim().split("\\s+")));
         network.bind(binds, (int) config.getLong("port"));
         scheduleCron();
+    }
+
+    /** Redis's {@code loadDataFromDisk}: the RDB file in {@code dir}, if there is one; any problem is fatal. */
+    private void loadDataset() throws Exception {
+        try {
+            persistence.load(true);
+        } catch (dev.cinnabar.api.rdb.RdbReader.Malformed e) {
+            String reason = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1) : e.getMessage();
+            throw new IllegalStateException("Fatal error loading the DB from " + persistence.file() + ": " + reason
+                    + ". Exiting.", e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Fatal error loading the DB: " + e + ". Exiting.", e);
+        }
+    }
+
+    /** The RDB persistence: codecs, change counter, save and load. Executor only. */
+    public dev.cinnabar.kernel.persistence.Persistence persistence() {
+        return persistence;
     }
 
     /** (Re)starts the periodic tasks at {@code hz} per second. */
@@ -130,6 +151,7 @@ public final class Server {
     private void serverCron() {
         try {
             activeExpire.run(hz());
+            persistence.cron();
             long timeout = config.getLong("timeout");
             if (timeout > 0) {
                 long now = System.currentTimeMillis();
@@ -188,6 +210,29 @@ public final class Server {
         }
         plugins.stopAll();
         network.close();
+    }
+
+    /**
+     * Redis's {@code prepareForShutdown} without an explicit choice: saves when save points are
+     * configured. Returns false when that save failed. From any thread.
+     */
+    public boolean saveBeforeExit() {
+        try {
+            return onExecutor(() -> {
+                if (!persistence.savePointsConfigured()) {
+                    return true;
+                }
+                LOG.warn("Saving the final RDB snapshot before exiting.");
+                boolean ok = persistence.save();
+                if (!ok) {
+                    LOG.warn("Error trying to save the DB, can't exit.");
+                }
+                return ok;
+            });
+        } catch (Exception e) {
+            LOG.warn("Error trying to save the DB: {}", e.toString());
+            return false;
+        }
     }
 
     public void onShutdown(Runnable r) {

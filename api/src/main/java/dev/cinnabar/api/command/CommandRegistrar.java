@@ -43,4 +43,13 @@ public interface CommandRegistrar {
      */
     default void scriptEngineListener(dev.cinnabar.api.script.ScriptEngineListener listener) {
     }
+
+    /**
+     * Registers the RDB encoding of a data type's values (snapshots, {@code DUMP}/{@code RESTORE}).
+     *
+     * @since 1.3.0
+     */
+    default void rdbValueCodec(dev.cinnabar.api.rdb.RdbValueCodec codec) {
+        throw new UnsupportedOperationException("this registrar takes no RDB value codecs");
+    }
 }

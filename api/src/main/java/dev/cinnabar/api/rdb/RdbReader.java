@@ -84,6 +84,58 @@ public final class RdbReader {
         return (v << shift) >> shift;
     }
 
+    /** An 8-byte little-endian integer. */
+    public long int64() throws Malformed {
+        return littleEndianSigned(8);
+    }
+
+    /** A 4-byte little-endian integer ({@code RDB_OPCODE_EXPIRETIME}, seconds). */
+    public long int32() throws Malformed {
+        return littleEndianSigned(4);
+    }
+
+    /** {@code rdbLoadBinaryDoubleValue}. */
+    public double binaryDouble() throws Malformed {
+        return Double.longBitsToDouble(littleEndianSigned(8));
+    }
+
+    /** {@code rdbLoadDoubleValue}: the legacy text double of type-3 zsets. */
+    public double textDouble() throws Malformed {
+        int n = type();
+        switch (n) {
+            case 253:
+                return Double.NaN;
+            case 254:
+                return Double.POSITIVE_INFINITY;
+            case 255:
+                return Double.NEGATIVE_INFINITY;
+            default:
+                byte[] b = bytes(n);
+                try {
+                    return Double.parseDouble(new String(b, StandardCharsets.US_ASCII).trim());
+                } catch (NumberFormatException e) {
+                    throw new Malformed("Invalid double value");
+                }
+        }
+    }
+
+    /** Raw bytes, checked against what is left. */
+    public byte[] raw(int n) throws Malformed {
+        return bytes(n);
+    }
+
+    /**
+     * A length that counts things still to be read, each at least {@code minBytes} long: longer
+     * claims than the bytes left are refused before anything is allocated for them.
+     */
+    public int count(int minBytes) throws Malformed {
+        long n = length();
+        if (n < 0 || n > (long) remaining() / Math.max(1, minBytes) || n > Integer.MAX_VALUE - 16) {
+            throw new Malformed("Short read");
+        }
+        return (int) n;
+    }
+
     /** A string in any RDB encoding: plain, int8/16/32 (as decimal text) or LZF. */
     public byte[] string() throws Malformed {
         boolean[] encoded = new boolean[1];

@@ -121,6 +121,30 @@ public final class RdbWriter {
         return toByteArray();
     }
 
+    /** An 8-byte little-endian integer (expire times in milliseconds). */
+    public RdbWriter int64(long v) {
+        for (int s = 0; s < 64; s += 8) {
+            type((int) (v >>> s));
+        }
+        return this;
+    }
+
+    /** {@code rdbSaveBinaryDoubleValue}: IEEE-754 binary64, little-endian. */
+    public RdbWriter binaryDouble(double d) {
+        return int64(Double.doubleToRawLongBits(d));
+    }
+
+    /**
+     * The RDB file trailer: the EOF opcode and the CRC64 of everything before the checksum,
+     * little-endian, or eight zero bytes when {@code checksum} is off ({@code rdbchecksum no}).
+     * Returns the finished file.
+     */
+    public byte[] finishFile(boolean checksum) {
+        type(0xFF);
+        long crc = checksum ? Crc64.update(0, buf, 0, size) : 0;
+        return int64(crc).toByteArray();
+    }
+
     public int size() {
         return size;
     }

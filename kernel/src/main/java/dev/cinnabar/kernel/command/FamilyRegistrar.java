@@ -22,6 +22,7 @@ public final class FamilyRegistrar implements CommandRegistrar {
     private final List<String> configNames = new ArrayList<>();
     private final List<InfoContributor> infos = new ArrayList<>();
     private final List<dev.cinnabar.api.rdb.PersistenceContributor> persisted = new ArrayList<>();
+    private final List<dev.cinnabar.api.rdb.RdbValueCodec> codecs = new ArrayList<>();
 
     public FamilyRegistrar(Server server, String owner) {
         this.server = server;
@@ -53,6 +54,7 @@ public final class FamilyRegistrar implements CommandRegistrar {
         server.infoContributors().removeAll(infos);
         server.persistenceContributors().removeAll(persisted);
         server.scriptEngines().removeListeners(owner);
+        server.persistence().codecs().unregister(codecs);
     }
 
     @Override
@@ -86,5 +88,11 @@ public final class FamilyRegistrar implements CommandRegistrar {
     @Override
     public void scriptEngineListener(dev.cinnabar.api.script.ScriptEngineListener listener) {
         server.scriptEngines().addListener(listener, owner);
+    }
+
+    @Override
+    public void rdbValueCodec(dev.cinnabar.api.rdb.RdbValueCodec codec) {
+        server.persistence().codecs().register(codec);
+        codecs.add(codec);
     }
 }

@@ -310,7 +310,10 @@ final class DebugCommand {
                             throw new CommandException("ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.");
                         }
                     }
-                    throw new CommandException("ERR DEBUG RELOAD is not supported yet: Cinnabar has no RDB persistence");
+                    reload(hasOption(args, "merge"), hasOption(args, "noflush"),
+                            hasOption(args, "nosave"));
+                    reply.ok();
+                    return;
                 }
             }
             case "loadaof" -> {
@@ -323,6 +326,36 @@ final class DebugCommand {
         }
         throw new CommandException("ERR unknown subcommand or wrong number of arguments for '"
                 + args.string(1) + "'. Try DEBUG HELP.");
+    }
+
+    private static boolean hasOption(Arguments args, String option) {
+        for (int i = 2; i < args.count(); i++) {
+            if (args.is(i, option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * DEBUG RELOAD: SAVE (unless NOSAVE), empty data and functions (unless NOFLUSH), load the
+     * file back (MERGE: keys present are replaced). A failed load leaves what was loaded so far.
+     */
+    private void reload(boolean merge, boolean noFlush, boolean noSave) {
+        var p = server.persistence();
+        if (!noSave && !p.save()) {
+            throw new CommandException("ERR");
+        }
+        if (!noFlush) {
+            p.emptyAll();
+        }
+        try {
+            p.load(false, merge);
+        } catch (java.io.IOException | dev.cinnabar.api.rdb.RdbReader.Malformed e) {
+            LOG.warn("Error trying to load the RDB dump: {}", e.getMessage());
+            throw new CommandException("ERR Error trying to load the RDB dump");
+        }
+        LOG.info("DB reloaded by DEBUG RELOAD");
     }
 
     /** Blocks the executor, and with it the whole server, as Redis's DEBUG SLEEP does. */

@@ -29,6 +29,7 @@ public final class KernelCommands implements CommandFamily {
         new ClientCommands(server).register(r);
         new MonitorFeed(server).register(r);
         new ServerAdminCommands(server).register(r);
+        new PersistenceCommands(server).register(r);
         new SlowLog(server).register(r);
         new LatencyMonitor(server).register(r);
         new CommandCommands(server).register(r);

@@ -34,12 +34,21 @@ final class ServerAdminCommands {
     private void flushDb(CommandContext ctx, Arguments args, ReplySink reply) {
         checkFlushOption(args);
         server.keyspace().db(ctx.client().database()).clear();
+        server.persistence().addDirty(1);
         reply.ok();
     }
 
     private void flushAll(CommandContext ctx, Arguments args, ReplySink reply) {
         checkFlushOption(args);
+        // flushAllDataAndResetRDB: the removed keys count as changes, and with save points the
+        // (now empty) dataset is saved at once, which leaves no change unsaved
+        server.persistence().cancelBackgroundSave();
         server.keyspace().flushAll();
+        if (server.persistence().savePointsConfigured() && server.persistence().save()) {
+            reply.ok();
+            return;
+        }
+        server.persistence().addDirty(1);
         reply.ok();
     }
 
@@ -63,10 +72,9 @@ final class ServerAdminCommands {
 
     /**
      * SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. There is no replication to wait for, so NOW
-     * changes nothing, and a shutdown is never in progress for ABORT to cancel. The kernel has no
-     * persistence: an explicit SAVE fails as a failed save does in Redis ("Errors trying to
-     * SHUTDOWN") unless FORCE is given; without SAVE nothing is saved, even when save points
-     * are configured (there is nowhere to save to, and refusing to stop would help nobody).
+     * changes nothing, and a shutdown is never in progress for ABORT to cancel. SAVE, or save
+     * points without NOSAVE, save the dataset first; a failed save refuses to stop ("Errors trying
+     * to SHUTDOWN") unless FORCE is given.
      * On success no reply is sent: the connections are closed and the process exits.
      */
     private void shutdown(CommandContext ctx, Arguments args, ReplySink reply) {
@@ -101,14 +109,15 @@ final class ServerAdminCommands {
             Runtime.getRuntime().halt(0);
         }
         LOG.warn("User requested shutdown...");
-        if (save) {
+        if (save || (!noSave && server.persistence().savePointsConfigured())) {
             LOG.warn("Saving the final RDB snapshot before exiting.");
-            LOG.warn("Error trying to save the DB: this server has no persistence to save with.");
-            if (!force) {
-                LOG.warn("Error trying to save the DB, can't exit.");
-                throw new CommandException(AdminErrors.SHUTDOWN_FAILED);
+            if (!server.persistence().save()) {
+                if (!force) {
+                    LOG.warn("Error trying to save the DB, can't exit.");
+                    throw new CommandException(AdminErrors.SHUTDOWN_FAILED);
+                }
+                LOG.warn("Error trying to save the DB. Exit anyway.");
             }
-            LOG.warn("Error trying to save the DB. Exit anyway.");
         }
         // no further input of this client runs; the reply it waits for is the closed connection
         ((dev.cinnabar.kernel.exec.ClientContext) ctx).connection().closeAfterReply(true);

@@ -123,6 +123,12 @@ public final class Dispatcher {
             reject(client, cmd, reply, OOM);
             return;
         }
+        // writeCommandsDeniedByDiskError: writes (and PING) while the last background save failed
+        if ((cmd.has(dev.cinnabar.api.command.CommandFlag.WRITE) || (cmd.parent() == null && cmd.name().equals("ping")))
+                && server.persistence().writesDenied()) {
+            reject(client, cmd, reply, MISCONF);
+            return;
+        }
         if (!cmd.has(dev.cinnabar.api.command.CommandFlag.ALLOW_BUSY) && server.scriptSession().busy()) {
             reject(client, cmd, reply, server.scriptSession().busyError());
             return;
@@ -143,6 +149,10 @@ public final class Dispatcher {
     }
 
     public static final String OOM = "OOM command not allowed when used memory > 'maxmemory'.";
+    public static final String MISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to "
+            + "persist to disk. Commands that may modify the data set are disabled, because this instance is configured to "
+            + "report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the "
+            + "Redis logs for details about the RDB error.";
 
     /**
      * Redis's maxmemory check: {@code denyoom} commands, and anything queued in MULTI except the

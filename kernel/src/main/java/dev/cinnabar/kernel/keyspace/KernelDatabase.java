@@ -110,6 +110,10 @@ public final class KernelDatabase implements Database {
             return null;
         }
         touch(e);
+        // a value a background save still has to write is copied before anyone changes it
+        if (keyspace.snapshotHolds(e.value)) {
+            e.value = keyspace.copyOnWrite(e.value);
+        }
         return e.value;
     }
 
@@ -168,6 +172,40 @@ public final class KernelDatabase implements Database {
         }
         stored(e, existed);
         keyspace.listener().modified(id, key);
+    }
+
+    /**
+     * Adds a key read from a snapshot, without notifications: false when it already exists
+     * (a duplicate in the file).
+     */
+    public boolean loadEntry(byte[] key, RedisValue value, long expireAtMillis) {
+        if (table.get(key) != null) {
+            return false;
+        }
+        KeyTable.Entry e = table.put(key, value);
+        if (expireAtMillis >= 0) {
+            table.setExpire(e, expireAtMillis);
+        }
+        e.lruSeconds = lruNow();
+        return true;
+    }
+
+    /**
+     * Redis's {@code objectSetLRUOrLFU}: under an LFU policy a given {@code freq} (0..255) becomes
+     * the counter; otherwise a given {@code idleSeconds} moves the last access back. -1 = not given.
+     */
+    public void setAccess(byte[] key, long idleSeconds, int freq) {
+        KeyTable.Entry e = table.get(key);
+        if (e == null) {
+            return;
+        }
+        if (keyspace.lfuPolicy()) {
+            if (freq >= 0) {
+                e.lfu = LfuCounter.of(freq);
+            }
+        } else if (idleSeconds >= 0) {
+            e.lruSeconds = (int) (lruNow() - Math.min(idleSeconds, Integer.MAX_VALUE / 2));
+        }
     }
 
     @Override

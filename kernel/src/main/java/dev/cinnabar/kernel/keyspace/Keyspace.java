@@ -2,6 +2,7 @@ package dev.cinnabar.kernel.keyspace;
 
 import dev.cinnabar.api.command.CommandException;
 import dev.cinnabar.api.command.Errors;
+import dev.cinnabar.api.keyspace.RedisValue;
 
 /**
  * All databases plus what they share: the command clock, the counters and the hook that learns
@@ -40,6 +41,8 @@ public final class Keyspace {
     private final ModificationFanout listeners = new ModificationFanout();
 
     private final java.util.function.LongSupplier maxmemoryPolicy;
+    /** Values a background save captured and has not written yet (identity), or null when none runs. */
+    private java.util.Set<RedisValue> snapshotValues;
 
     /**
      * @param maxmemoryPolicy the index of {@code maxmemory-policy} in its enum (volatile-lru,
@@ -51,6 +54,28 @@ public final class Keyspace {
         for (int i = 0; i < count; i++) {
             databases[i] = new KernelDatabase(this, i);
         }
+    }
+
+    /**
+     * Starts copy-on-write for {@code values}: until {@link #endSnapshot()}, a value among them
+     * that a command looks up for writing is replaced in its key by a copy first, so the snapshot
+     * keeps seeing the value as it was.
+     */
+    public void beginSnapshot(java.util.Set<RedisValue> values) {
+        snapshotValues = values;
+    }
+
+    public void endSnapshot() {
+        snapshotValues = null;
+    }
+
+    boolean snapshotHolds(RedisValue v) {
+        return snapshotValues != null && snapshotValues.contains(v);
+    }
+
+    RedisValue copyOnWrite(RedisValue v) {
+        snapshotValues.remove(v);
+        return v.copy();
     }
 
     /** Whether an LFU eviction policy is selected (then accesses update the LFU counter). */

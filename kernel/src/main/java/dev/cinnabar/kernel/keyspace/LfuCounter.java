@@ -28,6 +28,11 @@ final class LfuCounter {
         return (minutes() << 8) | INIT_VALUE;
     }
 
+    /** The packed value of a counter set explicitly ({@code RESTORE ... FREQ}, RDB {@code FREQ}). */
+    static int of(int counter) {
+        return (minutes() << 8) | (counter & 255);
+    }
+
     /** The packed value after one access ({@code updateLFU}). */
     static int accessed(int packed) {
         int counter = decayed(packed);

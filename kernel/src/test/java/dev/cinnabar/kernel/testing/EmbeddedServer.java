@@ -37,6 +37,14 @@ public final class EmbeddedServer implements AutoCloseable {
         c.applyStartup("port", "0");
         c.applyStartup("bind", "127.0.0.1");
         c.applyStartup("save", "");
+        try {
+            // SAVE, DEBUG RELOAD and the start-up load use dir: never the working directory of the build
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cinnabar-embedded-");
+            dir.toFile().deleteOnExit();
+            c.applyStartup("dir", dir.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         config.forEach(c::applyStartup);
         Server s = new Server(c, null);
         try {

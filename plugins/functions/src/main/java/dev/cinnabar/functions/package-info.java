@@ -32,9 +32,9 @@
  *   <li>The 500 ms limit of FUNCTION LOAD is polled through
  *       {@link dev.cinnabar.api.script.ScriptVm.FunctionRegistrar#interruption()}; RESTORE has no
  *       limit, as in Redis.</li>
- *   <li>Persistence: {@link dev.cinnabar.functions.FunctionsPersistence} gives the kernel one
- *       {@code FUNCTION2} snapshot record per library and the FUNCTION LOAD commands of an
- *       append-only file rewrite.</li>
+ *   <li>Snapshots: {@link dev.cinnabar.functions.FunctionsPersistence} writes one {@code FUNCTION2}
+ *       record per library (before the first SELECTDB) and loads them at start-up and on DEBUG
+ *       RELOAD. Not yet: AOF replay of FUNCTION commands and their replication.</li>
  * </ul>
  */
 package dev.cinnabar.functions;

@@ -13,6 +13,7 @@ public final class HashCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistrar r) {
+        r.rdbValueCodec(new HashRdbCodec());
         HashWriteCommands.register(r);
         HashReadCommands.register(r);
         HashIncrCommands.register(r);

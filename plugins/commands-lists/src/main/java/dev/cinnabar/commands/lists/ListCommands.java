@@ -19,6 +19,7 @@ public final class ListCommands implements CommandFamily {
         RangeCommands.register(r);
         LposCommand.register(r);
         MoveCommands.register(r);
+        r.rdbValueCodec(new ListRdbCodec());
         BlockingCommands.register(r);
     }
 }

@@ -26,15 +26,43 @@ public final class ListValue implements RedisValue {
     private int size;
     /** Sum of element lengths, kept so MEMORY USAGE need not walk the list. */
     private long elementBytes;
+    /** {@code list-max-listpack-size} when the list was created (a quicklist keeps its own fill). */
+    private final int fill;
+    /** Redis's node boundaries while only end operations changed the list, else null. */
+    private QuicklistLayout layout;
 
+    /** An empty list with the default fill (-2). */
     public ListValue() {
-        items = new byte[MIN_CAPACITY][];
+        this(-2);
     }
 
-    private ListValue(byte[][] items, int size, long elementBytes) {
+    /** An empty list whose quicklist nodes follow {@code fill} ({@code list-max-listpack-size}). */
+    public ListValue(long fill) {
+        items = new byte[MIN_CAPACITY][];
+        this.fill = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, fill));
+        layout = new QuicklistLayout(this.fill);
+    }
+
+    private ListValue(byte[][] items, int size, long elementBytes, int fill, QuicklistLayout layout) {
         this.items = items;
         this.size = size;
         this.elementBytes = elementBytes;
+        this.fill = fill;
+        this.layout = layout;
+    }
+
+    int fill() {
+        return fill;
+    }
+
+    /** The node layout Redis would have, or null when it is not known (see {@link QuicklistLayout}). */
+    QuicklistLayout layout() {
+        return layout != null && layout.total() == size ? layout : null;
+    }
+
+    /** Replaces the layout (a snapshot's nodes) or forgets it (null). */
+    void layout(QuicklistLayout l) {
+        layout = l;
     }
 
     public int size() {
@@ -51,6 +79,7 @@ public final class ListValue implements RedisValue {
     }
 
     public void set(int index, byte[] element) {
+        layout = null;
         int p = (head + index) & (items.length - 1);
         elementBytes += element.length - items[p].length;
         items[p] = element;
@@ -64,6 +93,9 @@ public final class ListValue implements RedisValue {
         items[head] = element;
         size++;
         elementBytes += element.length;
+        if (layout != null) {
+            layout.push(true, element);
+        }
     }
 
     public void addLast(byte[] element) {
@@ -73,6 +105,9 @@ public final class ListValue implements RedisValue {
         items[(head + size) & (items.length - 1)] = element;
         size++;
         elementBytes += element.length;
+        if (layout != null) {
+            layout.push(false, element);
+        }
     }
 
     /** Adds at the head ({@code left}) or the tail. */
@@ -90,6 +125,9 @@ public final class ListValue implements RedisValue {
         head = (head + 1) & (items.length - 1);
         size--;
         elementBytes -= e.length;
+        if (layout != null) {
+            layout.pop(true, e);
+        }
         shrinkIfSparse();
         return e;
     }
@@ -100,6 +138,9 @@ public final class ListValue implements RedisValue {
         items[p] = null;
         size--;
         elementBytes -= e.length;
+        if (layout != null) {
+            layout.pop(false, e);
+        }
         shrinkIfSparse();
         return e;
     }
@@ -111,6 +152,7 @@ public final class ListValue implements RedisValue {
 
     /** Inserts {@code element} so that it becomes element {@code index} (0..size). */
     public void insert(int index, byte[] element) {
+        layout = null; // Redis's _quicklistInsert may split or merge nodes
         if (index == 0) {
             addFirst(element);
             return;
@@ -173,6 +215,7 @@ public final class ListValue implements RedisValue {
         if (removed == 0) {
             return 0;
         }
+        layout = null;
         int write = 0;
         for (int read = 0; read < size; read++) {
             byte[] e = items[(head + read) & mask];
@@ -203,6 +246,9 @@ public final class ListValue implements RedisValue {
     }
 
     private void removeFirstNoShrink() {
+        if (layout != null) {
+            layout.pop(true, items[head]);
+        }
         elementBytes -= items[head].length;
         items[head] = null;
         head = (head + 1) & (items.length - 1);
@@ -211,6 +257,9 @@ public final class ListValue implements RedisValue {
 
     private void removeLastNoShrink() {
         int p = (head + size - 1) & (items.length - 1);
+        if (layout != null) {
+            layout.pop(false, items[p]);
+        }
         elementBytes -= items[p].length;
         items[p] = null;
         size--;
@@ -256,7 +305,7 @@ public final class ListValue implements RedisValue {
             byte[] e = items[(head + i) & mask];
             copy[i] = e; // elements are never changed in place, so they can be shared
         }
-        return new ListValue(copy, size, elementBytes);
+        return new ListValue(copy, size, elementBytes, fill, layout == null ? null : layout.copy());
     }
 
     @Override

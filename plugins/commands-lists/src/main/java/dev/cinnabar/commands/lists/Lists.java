@@ -113,10 +113,13 @@ final class Lists {
         removed(db, key, list, popEvent(left));
     }
 
-    /** Pushes {@code element}, creating the list when {@code list} is null; returns the list. */
-    static ListValue push(Database db, byte[] key, ListValue list, boolean left, byte[] element) {
+    /**
+     * Pushes {@code element}, creating the list when {@code list} is null (with {@code fill}, the
+     * {@code list-max-listpack-size} of the new list); returns the list.
+     */
+    static ListValue push(Database db, byte[] key, ListValue list, boolean left, byte[] element, int fill) {
         if (list == null) {
-            list = new ListValue();
+            list = new ListValue(fill);
             list.add(left, element);
             db.set(key, list);
         } else {

@@ -38,7 +38,8 @@ final class MoveCommands {
     static void moveOne(Database db, byte[] source, ListValue src, byte[] destination, ListValue dst,
                         boolean fromLeft, boolean toLeft, ReplySink reply) {
         byte[] value = src.remove(fromLeft);
-        Lists.push(db, destination, dst, toLeft, value);
+        // a new destination takes the source's fill: the setting of the moment is not at hand here
+        Lists.push(db, destination, dst, toLeft, value, src.fill());
         Lists.removed(db, source, src, Lists.popEvent(fromLeft));
         reply.bulk(value);
     }

@@ -32,7 +32,7 @@ final class PushCommands {
                 reply.integer(0);
                 return;
             }
-            list = new ListValue();
+            list = new ListValue(ctx.config().getLong("list-max-listpack-size"));
             addAll(list, args, left);
             db.set(key, list);
         } else {

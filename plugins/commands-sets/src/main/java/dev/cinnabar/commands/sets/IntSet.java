@@ -10,6 +10,8 @@ final class IntSet {
 
     private long[] values;
     private int size;
+    /** Bytes per element in Redis's intset: the widest value ever added (it never shrinks). */
+    private int width = 2;
 
     IntSet(int capacity) {
         values = new long[Math.max(4, capacity)];
@@ -45,6 +47,7 @@ final class IntSet {
         }
         System.arraycopy(values, pos, values, pos + 1, size - pos);
         values[pos] = v;
+        width = Math.max(width, widthOf(v));
         size++;
         return true;
     }
@@ -77,8 +80,27 @@ final class IntSet {
         return 8L + (long) width * size;
     }
 
+    /** {@code _intsetValueEncoding}. */
+    static int widthOf(long v) {
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            return 8;
+        }
+        return v < Short.MIN_VALUE || v > Short.MAX_VALUE ? 4 : 2;
+    }
+
+    /** The element width Redis's intset would have (2, 4 or 8). */
+    int width() {
+        return width;
+    }
+
+    /** Sets the width read from an RDB blob (at least what the values need). */
+    void width(int w) {
+        width = Math.max(width, w);
+    }
+
     IntSet copy() {
         IntSet s = new IntSet(size);
+        s.width = width;
         System.arraycopy(values, 0, s.values, 0, size);
         s.size = size;
         return s;

@@ -14,6 +14,7 @@ public final class SetCommands implements CommandFamily {
     @Override
     public void register(CommandRegistrar r) {
         MembershipCommands.register(r);
+        r.rdbValueCodec(new SetRdbCodec());
         RandomCommands.register(r);
         AlgebraCommands.register(r);
         r.redisCommand("sscan", SscanCommand::sscan);

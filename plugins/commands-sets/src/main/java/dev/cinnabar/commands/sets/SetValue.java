@@ -41,6 +41,16 @@ final class SetValue implements RedisValue, MemberCollection {
         return isCanonicalLong(first) ? emptyIntset() : new SetValue(null, new MemberTable(4));
     }
 
+    /** The intset, only while {@link #isIntset()}. */
+    IntSet ints() {
+        return ints;
+    }
+
+    /** A set built from an RDB record. */
+    static SetValue of(IntSet ints, MemberTable table) {
+        return new SetValue(ints, table);
+    }
+
     boolean isIntset() {
         return ints != null;
     }
@@ -151,6 +161,13 @@ final class SetValue implements RedisValue, MemberCollection {
      */
     long scan(long cursor, MemberTable.MemberVisitor visitor) {
         return table.scan(cursor, visitor);
+    }
+
+    /** Converts a loaded intset that exceeds {@code set-max-intset-entries}. */
+    void convertForLoad() {
+        if (ints != null) {
+            convertToTable();
+        }
     }
 
     private void convertToTable() {

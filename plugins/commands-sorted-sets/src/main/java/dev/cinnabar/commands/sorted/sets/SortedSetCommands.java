@@ -14,6 +14,7 @@ public final class SortedSetCommands implements CommandFamily {
     @Override
     public void register(CommandRegistrar r) {
         AddCommands.register(r);
+        r.rdbValueCodec(new SortedSetRdbCodec());
         ReadCommands.register(r);
         RangeCommands.register(r);
         RemoveCommands.register(r);

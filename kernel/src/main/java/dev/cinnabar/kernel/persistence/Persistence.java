@@ -1,0 +1,369 @@
+package dev.cinnabar.kernel.persistence;
+
+import dev.cinnabar.api.rdb.PersistenceContributor;
+import dev.cinnabar.api.rdb.RdbReader;
+import dev.cinnabar.kernel.Server;
+import dev.cinnabar.kernel.exec.ClientContext;
+import dev.cinnabar.kernel.keyspace.Keyspace;
+import dev.cinnabar.kernel.net.Client;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The server's RDB persistence state: the change counter Redis calls {@code dirty}, the last save
+ * time and status, and the save / load operations on {@code dir}/{@code dbfilename}. Executor
+ * thread only (saves are synchronous, as Redis's {@code SAVE}).
+ */
+public final class Persistence {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
+
+    private final Server server;
+    private final RdbCodecs codecs = new RdbCodecs();
+    private long dirty;
+    private long lastSaveSeconds = System.currentTimeMillis() / 1000;
+    private boolean lastSaveOk = true;
+    private long saves;
+    private long lastLoadKeysLoaded;
+    private long lastLoadKeysExpired;
+
+    public Persistence(Server server) {
+        this.server = server;
+        server.keyspace().addListener(new Keyspace.ModificationListener() {
+            @Override
+            public void modified(int db, byte[] key) {
+                dirty++;
+            }
+
+            @Override
+            public void databaseReplacing(int db, int replacedWith) {
+                // FLUSHALL/FLUSHDB count the keys they remove (emptyData's return), SWAPDB one change
+                dirty += replacedWith < 0 ? server.keyspace().db(db).size() : 1;
+            }
+        });
+    }
+
+    public RdbCodecs codecs() {
+        return codecs;
+    }
+
+    /** {@code server.dirty}: changes since the last successful save. */
+    public long dirty() {
+        return dirty;
+    }
+
+    public void dirty(long value) {
+        dirty = value;
+    }
+
+    public void addDirty(long n) {
+        dirty += n;
+    }
+
+    public long lastSaveSeconds() {
+        return lastSaveSeconds;
+    }
+
+    public boolean lastSaveOk() {
+        return lastSaveOk;
+    }
+
+    /** A save a client asked for (SAVE), counted in {@code rdb_saves}. */
+    public void countSave() {
+        saves++;
+    }
+
+    public long saves() {
+        return saves;
+    }
+
+    public long lastLoadKeysLoaded() {
+        return lastLoadKeysLoaded;
+    }
+
+    public long lastLoadKeysExpired() {
+        return lastLoadKeysExpired;
+    }
+
+    /** {@code dir}/{@code dbfilename}. */
+    public Path file() {
+        return Path.of(server.config().get("dir")).resolve(server.config().get("dbfilename"));
+    }
+
+    /** The whole dataset as an RDB file. */
+    public byte[] snapshot() {
+        return RdbFile.write(server.keyspace(), codecs, server.persistenceContributors(), server.config());
+    }
+
+    /**
+     * Redis's {@code rdbSave}: writes {@code temp-<pid>.rdb} in {@code dir}, fsyncs, renames it
+     * over {@code dbfilename}; on success resets the change counter and the last save time.
+     * Returns false (after logging why) when the file could not be written.
+     */
+    public boolean save() {
+        cancelBackgroundSave();
+        Path target = file();
+        Path temp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".rdb");
+        try {
+            writeSynced(temp, snapshot());
+            rename(temp, target);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Failed saving the DB to {} (temp file {}): {}", target, temp.getFileName(), e.toString());
+            deleteQuietly(temp);
+            return false; // as rdbSave: a failed SAVE leaves the background save status alone
+        }
+        LOG.info("DB saved on disk");
+        dirty = 0;
+        lastSaveSeconds = System.currentTimeMillis() / 1000;
+        lastSaveOk = true;
+        return true;
+    }
+
+    private static void writeSynced(Path file, byte[] data) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer b = ByteBuffer.wrap(data);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+    }
+
+    private static void rename(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
+    }
+
+    // ---- background save
+
+    /** The background save in progress, or null. */
+    private BackgroundSave background;
+    private long lastBgsaveSeconds = -1;
+    private long lastBgsaveTryMillis;
+    private final java.util.concurrent.ExecutorService saver = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cinnabar-bgsave");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static final class BackgroundSave {
+        final long startMillis = System.currentTimeMillis();
+        final long dirtyAtStart;
+        boolean cancelled;
+
+        BackgroundSave(long dirtyAtStart) {
+            this.dirtyAtStart = dirtyAtStart;
+        }
+    }
+
+    private boolean scheduled;
+
+    /** {@code rdb_bgsave_scheduled}: a BGSAVE the cron starts (asked for inside MULTI/EXEC). */
+    public void scheduleBackgroundSave() {
+        scheduled = true;
+    }
+
+    public boolean backgroundSaveInProgress() {
+        return background != null;
+    }
+
+    /** Seconds the running background save has taken so far, -1 when none runs. */
+    public long currentBgsaveSeconds() {
+        return background == null ? -1 : (System.currentTimeMillis() - background.startMillis) / 1000;
+    }
+
+    public long lastBgsaveSeconds() {
+        return lastBgsaveSeconds;
+    }
+
+    /**
+     * BGSAVE: captures the dataset (O(keys) on the executor: references, not copies), turns on
+     * copy-on-write for the captured values, and serializes and writes the file on the
+     * {@code cinnabar-bgsave} thread; the rename over {@code dbfilename} and the bookkeeping
+     * happen back on the executor. Returns false when one is already running.
+     */
+    public boolean startBackgroundSave() {
+        if (background != null) {
+            return false;
+        }
+        lastBgsaveTryMillis = System.currentTimeMillis();
+        RdbFile.Snapshot snap = RdbFile.capture(server.keyspace(), server.persistenceContributors(), server.config());
+        server.keyspace().beginSnapshot(snap.valueSet());
+        BackgroundSave job = new BackgroundSave(dirty);
+        background = job;
+        Path target = file();
+        Path temp = target.resolveSibling("temp-bg-" + ProcessHandle.current().pid() + ".rdb");
+        LOG.info("Background saving started");
+        saver.execute(() -> {
+            Exception failure = null;
+            try {
+                writeSynced(temp, RdbFile.write(snap, codecs));
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            Exception f = failure;
+            try {
+                server.executor().execute(() -> finishBackgroundSave(job, temp, target, f));
+            } catch (RuntimeException e) {
+                deleteQuietly(temp); // the server is stopping
+            }
+        });
+        return true;
+    }
+
+    private void finishBackgroundSave(BackgroundSave job, Path temp, Path target, Exception failure) {
+        if (job.cancelled || background != job) {
+            deleteQuietly(temp);
+            return;
+        }
+        background = null;
+        server.keyspace().endSnapshot();
+        lastBgsaveSeconds = (System.currentTimeMillis() - job.startMillis) / 1000;
+        if (failure == null) {
+            try {
+                rename(temp, target);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            LOG.warn("Background saving error: {}", failure.toString());
+            deleteQuietly(temp);
+            lastSaveOk = false;
+            return;
+        }
+        LOG.info("Background saving terminated with success");
+        dirty = Math.max(0, dirty - job.dirtyAtStart);
+        lastSaveSeconds = System.currentTimeMillis() / 1000;
+        lastSaveOk = true;
+        saves++;
+    }
+
+    /** Abandons a running background save (killRDBChild): its file is never renamed into place. */
+    public void cancelBackgroundSave() {
+        if (background != null) {
+            background.cancelled = true;
+            background = null;
+            server.keyspace().endSnapshot();
+            LOG.info("Background saving cancelled");
+        }
+    }
+
+    /**
+     * The save points ({@code save "<seconds> <changes> ..."}), checked from the server cron as
+     * Redis's {@code serverCron}: a background save starts when one point is reached, and after a
+     * failed one not before 5 seconds have passed.
+     */
+    public void cron() {
+        // never in the middle of a script that serves other clients while it runs (it is one command)
+        if (background != null || server.scriptSession().busy()) {
+            return;
+        }
+        if (scheduled) {
+            scheduled = false;
+            startBackgroundSave();
+            return;
+        }
+        String[] points = server.config().get("save").trim().split("\\s+");
+        long now = System.currentTimeMillis();
+        for (int i = 0; i + 1 < points.length; i += 2) {
+            long seconds;
+            long changes;
+            try {
+                seconds = Long.parseLong(points[i]);
+                changes = Long.parseLong(points[i + 1]);
+            } catch (NumberFormatException e) {
+                return;
+            }
+            if (dirty >= changes && now / 1000 - lastSaveSeconds > seconds
+                    && (now - lastBgsaveTryMillis > 5000 || lastSaveOk)) {
+                LOG.info("{} changes in {} seconds. Saving...", changes, seconds);
+                startBackgroundSave();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Loads {@code dir}/{@code dbfilename} into the keyspace (start-up, DEBUG RELOAD). A missing file
+     * is an empty dataset at start-up ({@code missingOk}); anything else wrong throws with the
+     * reason.
+     */
+    public void load(boolean missingOk) throws IOException, RdbReader.Malformed {
+        load(missingOk, false);
+    }
+
+    /** As {@link #load(boolean)}; with {@code merge} a key already present is replaced (DEBUG RELOAD MERGE). */
+    public void load(boolean missingOk, boolean merge) throws IOException, RdbReader.Malformed {
+        Path f = file();
+        if (missingOk && !Files.exists(f)) {
+            return;
+        }
+        byte[] data;
+        try {
+            data = Files.readAllBytes(f);
+        } catch (NoSuchFileException e) {
+            if (missingOk) {
+                return;
+            }
+            throw e;
+        }
+        long start = System.nanoTime();
+        ClientContext ctx = new ClientContext(server, Client.scriptClient(-2));
+        RdbFile.LoadResult r = RdbFile.load(data, server.keyspace(), codecs, server.persistenceContributors(), ctx,
+                server.config(), System.currentTimeMillis(), merge);
+        lastLoadKeysLoaded = r.keysLoaded();
+        lastLoadKeysExpired = r.keysExpired();
+        if (r.emptySkipped() > 0) {
+            LOG.warn("Done loading RDB, {} empty keys were skipped", r.emptySkipped());
+        }
+        LOG.info("Done loading RDB, keys loaded: {}, keys expired: {}.", r.keysLoaded(), r.keysExpired());
+        LOG.info("DB loaded from disk: {} seconds", String.format("%.3f", (System.nanoTime() - start) / 1e9));
+    }
+
+    /** Empties every database and the contributors' state (functions), as before a reload; the change counter stays. */
+    public void emptyAll() {
+        cancelBackgroundSave();
+        long d = dirty;
+        server.keyspace().flushAll();
+        dirty = d;
+        for (PersistenceContributor c : server.persistenceContributors()) {
+            c.clear();
+        }
+    }
+
+    /**
+     * {@code writeCommandsDeniedByDiskError}: {@code stop-writes-on-bgsave-error yes}, save points
+     * configured and the last background save failed.
+     */
+    public boolean writesDenied() {
+        return !lastSaveOk && server.config().getBoolean("stop-writes-on-bgsave-error") && savePointsConfigured();
+    }
+
+    /** Whether {@code save} has at least one save point. */
+    public boolean savePointsConfigured() {
+        return !server.config().get("save").isBlank();
+    }
+}

@@ -1,0 +1,289 @@
+package dev.cinnabar.kernel.persistence;
+
+import dev.cinnabar.api.command.CommandContext;
+import dev.cinnabar.api.config.ConfigView;
+import dev.cinnabar.api.keyspace.RedisValue;
+import dev.cinnabar.api.rdb.PersistenceContributor;
+import dev.cinnabar.api.rdb.RdbReader;
+import dev.cinnabar.api.rdb.RdbValueCodec;
+import dev.cinnabar.api.rdb.RdbWriter;
+import dev.cinnabar.kernel.Version;
+import dev.cinnabar.kernel.keyspace.KernelDatabase;
+import dev.cinnabar.kernel.keyspace.Keyspace;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A whole RDB file (version 10) in memory: {@link #write} as Redis 7.0's {@code rdbSaveRio},
+ * {@link #load} as its {@code rdbLoadRio}. See the package documentation for the layout.
+ */
+public final class RdbFile {
+
+    static final int OPCODE_MODULE_AUX = 247;
+    static final int OPCODE_IDLE = 248;
+    static final int OPCODE_FREQ = 249;
+    static final int OPCODE_AUX = 250;
+    static final int OPCODE_RESIZEDB = 251;
+    static final int OPCODE_EXPIRETIME_MS = 252;
+    static final int OPCODE_EXPIRETIME = 253;
+    static final int OPCODE_SELECTDB = 254;
+    static final int OPCODE_EOF = 255;
+
+    private RdbFile() {
+    }
+
+    /** What a load found, for INFO and the log. */
+    public record LoadResult(long keysLoaded, long keysExpired, long emptySkipped) {
+    }
+
+    /**
+     * A point-in-time copy of what a snapshot writes: per database its keys, values and expire
+     * times (references: the values themselves are protected by copy-on-write while a background
+     * save runs), the contributors' records already serialized, and the settings that shape the
+     * bytes. Taking it is O(keys) on the executor; writing it can happen on any thread.
+     */
+    public record Snapshot(int[] dbIds, byte[][][] keys, RedisValue[][] values, long[][] expires, byte[] contributorRecords,
+                           ConfigView config) {
+
+        /** Every value, for copy-on-write. */
+        java.util.Set<RedisValue> valueSet() {
+            java.util.Set<RedisValue> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (RedisValue[] vs : values) {
+                set.addAll(java.util.Arrays.asList(vs));
+            }
+            return set;
+        }
+    }
+
+    /** Captures the dataset (executor thread). */
+    public static Snapshot capture(Keyspace keyspace, List<PersistenceContributor> contributors, ConfigView config) {
+        int n = 0;
+        for (int i = 0; i < keyspace.count(); i++) {
+            if (keyspace.db(i).size() > 0) {
+                n++;
+            }
+        }
+        int[] ids = new int[n];
+        byte[][][] keys = new byte[n][][];
+        RedisValue[][] values = new RedisValue[n][];
+        long[][] expires = new long[n][];
+        int d = 0;
+        for (int i = 0; i < keyspace.count(); i++) {
+            KernelDatabase db = keyspace.db(i);
+            int size = (int) db.size();
+            if (size == 0) {
+                continue;
+            }
+            ids[d] = i;
+            byte[][] k = new byte[size][];
+            RedisValue[] v = new RedisValue[size];
+            long[] x = new long[size];
+            int[] at = {0};
+            db.forEachEntry(e -> {
+                int j = at[0]++;
+                k[j] = e.key();
+                v[j] = e.value();
+                x[j] = e.expireAt();
+            });
+            keys[d] = k;
+            values[d] = v;
+            expires[d] = x;
+            d++;
+        }
+        RdbWriter records = new RdbWriter(256);
+        for (PersistenceContributor c : contributors) {
+            c.save(records);
+        }
+        return new Snapshot(ids, keys, values, expires, records.toByteArray(), FrozenConfig.of(config));
+    }
+
+    /** The whole dataset as an RDB file, now (executor thread). */
+    public static byte[] write(Keyspace keyspace, RdbCodecs codecs, List<PersistenceContributor> contributors,
+                               ConfigView config) {
+        return write(capture(keyspace, contributors, config), codecs);
+    }
+
+    /** The snapshot as an RDB file: AUX fields, the contributors' records, each non-empty db, EOF and CRC. */
+    public static byte[] write(Snapshot s, RdbCodecs codecs) {
+        ConfigView config = s.config();
+        boolean compress = config.getBoolean("rdbcompression");
+        RdbWriter w = new RdbWriter(1 << 16);
+        byte[] magic = ("REDIS" + String.format("%04d", RdbWriter.RDB_VERSION)).getBytes(StandardCharsets.US_ASCII);
+        w.raw(magic, 0, magic.length);
+        aux(w, "redis-ver", Version.REDIS);
+        aux(w, "redis-bits", "64");
+        aux(w, "ctime", Long.toString(System.currentTimeMillis() / 1000));
+        Runtime rt = Runtime.getRuntime();
+        aux(w, "used-mem", Long.toString(rt.totalMemory() - rt.freeMemory()));
+        aux(w, "aof-base", "0");
+        w.raw(s.contributorRecords(), 0, s.contributorRecords().length);
+        for (int d = 0; d < s.dbIds().length; d++) {
+            byte[][] keys = s.keys()[d];
+            RedisValue[] values = s.values()[d];
+            long[] expires = s.expires()[d];
+            long volatileCount = 0;
+            for (long x : expires) {
+                if (x >= 0) {
+                    volatileCount++;
+                }
+            }
+            w.type(OPCODE_SELECTDB).length(s.dbIds()[d]);
+            w.type(OPCODE_RESIZEDB).length(keys.length).length(volatileCount);
+            for (int i = 0; i < keys.length; i++) {
+                RdbValueCodec codec = codecs.forValue(values[i]);
+                if (codec == null) {
+                    throw new IllegalStateException("no RDB encoding for values of " + values[i].getClass().getName());
+                }
+                if (expires[i] >= 0) {
+                    w.type(OPCODE_EXPIRETIME_MS).int64(expires[i]);
+                }
+                w.type(codec.type(values[i]));
+                w.string(keys[i], compress);
+                codec.write(values[i], w, compress, config);
+            }
+        }
+        return w.finishFile(config.getBoolean("rdbchecksum"));
+    }
+
+    private static void aux(RdbWriter w, String key, String value) {
+        w.type(OPCODE_AUX);
+        w.string(key.getBytes(StandardCharsets.US_ASCII), true);
+        w.string(value.getBytes(StandardCharsets.US_ASCII), true);
+    }
+
+    /** {@code rdbIsObjectType}: 0..7 and 9..19. */
+    static boolean isObjectType(int t) {
+        return (t >= 0 && t <= 7) || (t >= 9 && t <= 19);
+    }
+
+    /**
+     * Loads {@code data} into the (already emptied) keyspace, as a master loads an RDB file: keys
+     * whose expire time is past are dropped, empty collections skipped, contributors' records
+     * handed to them. Stops at the first problem; what was loaded until then stays.
+     *
+     * @throws RdbReader.Malformed with Redis's wording of the problem
+     */
+    public static LoadResult load(byte[] data, Keyspace keyspace, RdbCodecs codecs,
+                                  List<PersistenceContributor> contributors, CommandContext ctx,
+                                  ConfigView config, long now, boolean merge) throws RdbReader.Malformed {
+        if (data.length < 9 || !new String(data, 0, 5, StandardCharsets.US_ASCII).equals("REDIS")) {
+            throw new RdbReader.Malformed("Wrong signature trying to load DB from file");
+        }
+        int version = 0;
+        for (int i = 5; i < 9; i++) {
+            int d = data[i] - '0';
+            if (d < 0 || d > 9) {
+                break; // atoi stops at the first non-digit
+            }
+            version = version * 10 + d;
+        }
+        if (version < 1 || version > RdbWriter.RDB_VERSION) {
+            throw new RdbReader.Malformed("Can't handle RDB format version " + version);
+        }
+        RdbReader in = new RdbReader(data, 9, data.length);
+        KernelDatabase db = keyspace.db(0);
+        long expireAt = -1;
+        long loaded = 0, expired = 0, empty = 0;
+        long idle = -1;
+        int freq = -1;
+        while (true) {
+            int type = in.type();
+            switch (type) {
+                case OPCODE_EXPIRETIME:
+                    expireAt = in.int32() * 1000;
+                    continue;
+                case OPCODE_EXPIRETIME_MS:
+                    expireAt = in.int64();
+                    continue;
+                case OPCODE_FREQ:
+                    freq = in.type();
+                    continue;
+                case OPCODE_IDLE:
+                    idle = in.length();
+                    continue;
+                case OPCODE_EOF:
+                    break;
+                case OPCODE_SELECTDB: {
+                    long id = in.length();
+                    if (id >= keyspace.count()) {
+                        throw new RdbReader.Malformed("FATAL: Data file was created with a Redis server configured to handle more than "
+                                + keyspace.count() + " databases. Exiting");
+                    }
+                    db = keyspace.db((int) id);
+                    continue;
+                }
+                case OPCODE_RESIZEDB:
+                    in.length();
+                    in.length();
+                    continue;
+                case OPCODE_AUX:
+                    in.string();
+                    in.string();
+                    continue;
+                case OPCODE_MODULE_AUX:
+                    throw new RdbReader.Malformed("The RDB file contains AUX module data I can't load: no matching module");
+                default:
+                    break;
+            }
+            if (type == OPCODE_EOF) {
+                break;
+            }
+            if (!isObjectType(type)) {
+                PersistenceContributor owner = null;
+                for (PersistenceContributor c : contributors) {
+                    if (c.recordTypes().contains(type)) {
+                        owner = c;
+                    }
+                }
+                if (owner == null) {
+                    throw new RdbReader.Malformed("Unknown RDB encoding type " + type);
+                }
+                owner.load(ctx, type, in);
+                continue;
+            }
+            byte[] key = in.string();
+            RdbValueCodec codec = codecs.forType(type);
+            if (codec == null) {
+                throw new RdbReader.Malformed("Unknown RDB encoding type " + type);
+            }
+            RedisValue value = codec.read(type, in, config);
+            long keyExpire = expireAt;
+            long keyIdle = idle;
+            int keyFreq = freq;
+            expireAt = -1;
+            idle = -1;
+            freq = -1;
+            if (value == null) {
+                empty++;
+                continue;
+            }
+            if (keyExpire >= 0 && keyExpire < now) {
+                expired++;
+                continue;
+            }
+            if (merge) {
+                db.delete(key);
+            }
+            if (!db.loadEntry(key, value, keyExpire)) {
+                throw new RdbReader.Malformed("Duplicated key found in RDB file");
+            }
+            if (keyIdle >= 0 || keyFreq >= 0) {
+                db.setAccess(key, keyIdle, keyFreq);
+            }
+            loaded++;
+        }
+        if (version >= 5) {
+            int at = in.position();
+            long expected = in.int64();
+            if (expected != 0 && config.getBoolean("rdbchecksum")) {
+                long actual = dev.cinnabar.api.rdb.Crc64.update(0, data, 0, at);
+                if (actual != expected) {
+                    throw new RdbReader.Malformed(String.format("Wrong RDB checksum expected: (%x) but got (%x). Aborting now.",
+                            actual, expected));
+                }
+            }
+        }
+        return new LoadResult(loaded, expired, empty);
+    }
+}
