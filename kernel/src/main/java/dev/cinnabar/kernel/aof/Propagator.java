@@ -257,7 +257,7 @@ public final class Propagator {
                 for (int i = 3; i < argv.length; i++) {
                     String o = lower(argv[i]);
                     switch (o) {
-                        case "ex", "px", "exat" -> expire = true;
+                        case "ex", "px", "exat", "pxat" -> expire = true;
                         case "get" -> getAt = i;
                         default -> {
                         }
