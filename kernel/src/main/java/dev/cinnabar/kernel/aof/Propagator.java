@@ -18,8 +18,9 @@ import java.util.Locale;
 /**
  * Redis 7.0's {@code propagate}/{@code alsoPropagate}: decides what each executed command writes
  * to the AOF. A command is written when it changed the dataset (a key was modified, a database
- * emptied or swapped: keys deleted because they expired do not count, they are written as their
- * own {@code DEL}/{@code UNLINK} at once), in the form the command stated through
+ * emptied or swapped: keys deleted because they expired do not count; they are written as
+ * {@code DEL}/{@code UNLINK}, in the unit of the command that found them, or alone when the
+ * active expiry cycle removed them), in the form the command stated through
  * {@code CommandContext.propagate}, else in the kernel's rewritten form for relative or
  * non-deterministic commands ({@link #rewrite}), else as sent. The commands of one execution unit
  * (a client command, with what EXEC or a script ran inside it) are written at its end, wrapped in
@@ -66,7 +67,12 @@ public final class Propagator {
                 changes--;
                 if (aof.enabled()) {
                     boolean lazy = server.config().getBoolean("lazyfree-lazy-expire");
-                    aof.feed(db, new byte[][]{ascii(lazy ? "UNLINK" : "DEL"), key});
+                    byte[][] del = {ascii(lazy ? "UNLINK" : "DEL"), key};
+                    if (frames.isEmpty()) {
+                        aof.feed(db, del); // active expiry: a unit of its own
+                    } else {
+                        pending.add(new Op(db, del)); // found expired by a command: part of its unit
+                    }
                 }
             }
         });
