@@ -131,6 +131,8 @@ class AofDifferentialTest {
         try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes")) {
             assertEquals(expected, digest(c));
             try (RawConnection conn = c.connect()) {
+                // the library came back through the AOF base
+                assertEquals("+OK\r\n", call(conn, "FCALL", "f", "1", "from-redis", "1"));
                 assertEquals("+OK\r\n", call(conn, "DEBUG", "LOADAOF"));
                 assertEquals(expected, call(conn, "DEBUG", "DIGEST"));
             }

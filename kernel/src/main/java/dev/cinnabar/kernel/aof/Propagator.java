@@ -113,7 +113,7 @@ public final class Propagator {
                     pending.add(new Op(db, a));
                 }
             } else if ((own > 0 || (!failed && alwaysPropagated(cmd))) && !neverPropagated(cmd)) {
-                List<byte[][]> rewritten = rewrite(cmd, argv, server.keyspace().db(db), f.firstKey);
+                List<byte[][]> rewritten = rewrite(cmd, argv, server.keyspace().db(db), f.firstKey, server.config().getBoolean("lazyfree-lazy-expire"));
                 if (rewritten == null) {
                     pending.add(new Op(db, argv));
                 } else {
@@ -139,7 +139,7 @@ public final class Propagator {
                     pending.add(new Op(db, a));
                 }
             } else if (own > 0) {
-                List<byte[][]> rewritten = rewrite(cmd, argv, server.keyspace().db(db), f.firstKey);
+                List<byte[][]> rewritten = rewrite(cmd, argv, server.keyspace().db(db), f.firstKey, server.config().getBoolean("lazyfree-lazy-expire"));
                 if (rewritten != null) {
                     for (byte[][] a : rewritten) {
                         pending.add(new Op(db, a));
@@ -208,7 +208,7 @@ public final class Propagator {
 
     // ---- rewrites Redis 7.0 applies before propagating
 
-    static List<byte[][]> rewrite(RegisteredCommand cmd, byte[][] argv, Database db, byte[] poppedKey) {
+    static List<byte[][]> rewrite(RegisteredCommand cmd, byte[][] argv, Database db, byte[] poppedKey, boolean lazyExpire) {
         switch (cmd.fullName()) {
             case "blpop", "brpop", "bzpopmin", "bzpopmax" -> {
                 if (poppedKey == null) {
@@ -252,7 +252,7 @@ public final class Propagator {
                 return one(new byte[][]{ascii(n), poppedKey, count});
             }
             case "expire", "pexpire", "expireat", "pexpireat" -> {
-                return one(absoluteExpire(argv[1], db));
+                return one(absoluteExpire(argv[1], db, lazyExpire));
             }
             case "setex", "psetex" -> {
                 return one(setPxat(argv[1], argv[3], db));
@@ -290,7 +290,7 @@ public final class Propagator {
                         return one(new byte[][]{ascii("PERSIST"), argv[1]});
                     }
                     if (o.equals("ex") || o.equals("px") || o.equals("exat") || o.equals("pxat")) {
-                        return one(absoluteExpire(argv[1], db));
+                        return one(absoluteExpire(argv[1], db, lazyExpire));
                     }
                 }
                 return null;
@@ -338,12 +338,13 @@ public final class Propagator {
         return java.util.Collections.singletonList(argv);
     }
 
-    private static byte[][] absoluteExpire(byte[] key, Database db) {
+    /** {@code PEXPIREAT} of the time the command set; a time already past deleted the key: DEL or UNLINK. */
+    private static byte[][] absoluteExpire(byte[] key, Database db, boolean lazyExpire) {
         long at = db.getExpire(key);
         if (at >= 0) {
             return new byte[][]{ascii("PEXPIREAT"), key, ascii(Long.toString(at))};
         }
-        return new byte[][]{ascii("DEL"), key};
+        return new byte[][]{ascii(lazyExpire ? "UNLINK" : "DEL"), key};
     }
 
     private static byte[][] setPxat(byte[] key, byte[] value, Database db) {
