@@ -64,7 +64,13 @@ public final class AppendOnlyFile {
 
     private static final class Rewrite {
         final long startMillis = System.currentTimeMillis();
+        /** The state when it started: an enabling rewrite (WAIT_REWRITE) ends differently. */
+        final State startedIn;
         boolean cancelled;
+
+        Rewrite(State startedIn) {
+            this.startedIn = startedIn;
+        }
     }
 
     public AppendOnlyFile(Server server) {
@@ -435,7 +441,7 @@ public final class AppendOnlyFile {
                 return;
             }
             state = State.WAIT_REWRITE;
-            if (server.persistence().backgroundSaveInProgress()) {
+            if (server.persistence().backgroundSaveInProgress() || rewrite != null) {
                 rewriteScheduled = true;
                 LOG.info("AOF was enabled but there is already another background operation. An AOF background was scheduled to start when possible.");
             } else if (!startRewrite()) {
@@ -499,7 +505,7 @@ public final class AppendOnlyFile {
         List<byte[][]> functions = contributorCommands();
         server.keyspace().beginSnapshot(snap.valueSet());
         boolean rdb = preamble();
-        Rewrite job = new Rewrite();
+        Rewrite job = new Rewrite(state);
         rewrite = job;
         Path temp = Path.of(server.config().get("dir")).resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
         LOG.info("Background append only file rewriting started");
@@ -545,7 +551,7 @@ public final class AppendOnlyFile {
                 }
                 next.base = new AofManifest.Entry(name, seq, AofManifest.Type.BASE);
                 next.currentBaseSeq = seq;
-                if (state == State.WAIT_REWRITE) {
+                if (job.startedIn == State.WAIT_REWRITE) {
                     for (AofManifest.Entry e : next.incrs) {
                         next.history.add(new AofManifest.Entry(e.name(), e.seq(), AofManifest.Type.HISTORY));
                     }
@@ -555,7 +561,7 @@ public final class AppendOnlyFile {
                     rename(directory().resolve("temp-" + fileName() + ".incr"), directory().resolve(iname));
                     next.incrs.add(new AofManifest.Entry(iname, iseq, AofManifest.Type.INCR));
                     next.currentIncrSeq = iseq;
-                } else if (state == State.ON) {
+                } else if (job.startedIn == State.ON) {
                     // every incr but the one opened at the snapshot point is history now
                     List<AofManifest.Entry> keep = new ArrayList<>();
                     AofManifest.Entry last = next.incrs.get(next.incrs.size() - 1);
@@ -583,7 +589,7 @@ public final class AppendOnlyFile {
                     throw e;
                 }
                 toDelete.addAll(manifest.history);
-                state = state == State.WAIT_REWRITE ? State.ON : state;
+                state = job.startedIn == State.WAIT_REWRITE ? State.ON : state;
                 baseSize = size;
                 currentSize = size;
                 for (AofManifest.Entry e : manifest.incrs) {

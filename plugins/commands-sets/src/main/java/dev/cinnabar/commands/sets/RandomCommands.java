@@ -139,17 +139,13 @@ final class RandomCommands {
     private static final byte[] DEL = "DEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] UNLINK = "UNLINK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    /** SPOP with a count is written as SREM commands of at most 1024 members (Redis's batches). */
+    /**
+     * SPOP with a count is written as one {@code SREM key member} per popped member (MULTI/EXEC
+     * around them), as Redis 7.0.15's {@code spopWithCountCommand} propagates it.
+     */
     private static void propagateSrem(CommandContext ctx, byte[] key, java.util.List<byte[]> members) {
-        for (int from = 0; from < members.size(); from += 1024) {
-            int to = Math.min(members.size(), from + 1024);
-            byte[][] argv = new byte[2 + to - from][];
-            argv[0] = SREM;
-            argv[1] = key;
-            for (int i = from; i < to; i++) {
-                argv[2 + i - from] = members.get(i);
-            }
-            ctx.propagate(argv);
+        for (byte[] m : members) {
+            ctx.propagate(SREM, key, m);
         }
     }
 
