@@ -228,6 +228,16 @@ class AofDifferentialTest {
                 }
                 conn.call(line);
             }
+            // RESTORE with a relative TTL is written with the absolute time and ABSTTL
+            conn.call("SET dk v");
+            byte[] dump = conn.call("DUMP dk");
+            String head = new String(dump, 0, 8, StandardCharsets.ISO_8859_1);
+            int start = head.indexOf("\r\n") + 2;
+            byte[] payload = java.util.Arrays.copyOfRange(dump, start, dump.length - 2);
+            conn.call("RESTORE".getBytes(), "rk".getBytes(), "100000".getBytes(), payload);
+            conn.call("RESTORE".getBytes(), "rk".getBytes(), "100000".getBytes(), payload, "REPLACE".getBytes(),
+                    "IDLETIME".getBytes(), "10".getBytes());
+            conn.call("RESTORE".getBytes(), "rk2".getBytes(), "0".getBytes(), payload);
             // blocking pops served later are written in their non-blocking form
             blocked.write(RawConnection.encode(RawConnection.split("BLPOP bl 0")));
             blocked.write(RawConnection.encode(RawConnection.split("BZPOPMIN bz 0")));
