@@ -175,7 +175,9 @@ public final class Server {
     private void serverCron() {
         try {
             activeExpire.run(hz());
-            persistence.cron();
+            if (!aof.rewriteInProgress()) {
+                persistence.cron(); // one copy-on-write snapshot at a time: save points wait for the rewrite
+            }
             aof.cron();
             long timeout = config.getLong("timeout");
             if (timeout > 0) {

@@ -278,7 +278,7 @@ public final class Persistence {
      * failed one not before 5 seconds have passed.
      */
     public void cron() {
-        if (background != null || server.aof().rewriteInProgress()) {
+        if (background != null) {
             return;
         }
         if (scheduled) {
