@@ -14,6 +14,8 @@
 # Function workloads (when the functions plugin is loaded; one library loaded into each server
 # first): FCALL incr and FCALL_RO get at -P 16; and, when Cinnabar has the js engine, FCALL of a
 # JavaScript function doing the same INCR on Cinnabar against Redis's Lua FCALL incr (fcall_js_incr).
+# Persistence: SET -P 16 on a second pair of servers with appendonly yes, appendfsync everysec
+# (each in a directory of its own; automatic AOF rewrites happen as they would; target >= 0.8x).
 set -euo pipefail
 
 rounds="${1:-3}"
@@ -55,6 +57,18 @@ start_cinnabar() { # port [extra JVM options]
   local opts="-XX:+UseSerialGC -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dio.netty.leakDetection.level=disabled"
   (cd "$work" && CINNABAR_JAVA_OPTS="$opts ${2:-}" exec "$dist/bin/cinnabar-server" --port "$1" --bind 127.0.0.1 --save "" \
      --enable-debug-command yes >"$work/cinnabar-$1.log" 2>&1) &
+  echo $!
+}
+
+start_aof() { # kind port -> a server with appendonly yes, appendfsync everysec in $work/aof-<kind>
+  mkdir -p "$work/aof-$1"
+  if [ "$1" = redis ]; then
+    (cd "$work/aof-$1" && exec redis-server --port "$2" --bind 127.0.0.1 --save "" --dir "$work/aof-$1" \
+       --appendonly yes --appendfsync everysec >/dev/null 2>&1) &
+  else
+    (cd "$work/aof-$1" && exec "$dist/bin/cinnabar-server" --port "$2" --bind 127.0.0.1 --save "" --dir "$work/aof-$1" \
+       --appendonly yes --appendfsync everysec >"$work/cinnabar-aof-$2.log" 2>&1) &
+  fi
   echo $!
 }
 
@@ -171,6 +185,11 @@ script_rps() { # port workload -> req/s
       ;;
   esac
 }
+raport=$(free_port); caport=$(free_port)
+rapid=$(start_aof redis "$raport"); pids+=("$rapid")
+capid=$(start_aof cinnabar "$caport"); pids+=("$capid")
+wait_pong "$raport"; wait_pong "$caport"
+rps "$caport" 16 300000 set >/dev/null   # JIT warm-up of the AOF path
 for w in "${scripts[@]}"; do
   script_rps "$cport" "$(echo "$w" | awk -F'|' -v OFS='|' '{$3=200000; print}')" >/dev/null   # JIT warm-up
 done
@@ -182,6 +201,8 @@ for round in $(seq 1 "$rounds"); do
     results["redis|$key"]+="$(rps "$rport" "$p" "$n" "$test") "
     results["cinnabar|$key"]+="$(rps "$cport" "$p" "$n" "$test") "
   done
+  results["redis|set_aof P16"]+="$(rps "$raport" 16 "$N_P16" set) "
+  results["cinnabar|set_aof P16"]+="$(rps "$caport" 16 "$N_P16" set) "
   for w in "${scripts[@]}"; do
     IFS='|' read -r name p _ <<<"$w"
     key="$name P$p"
@@ -249,6 +270,9 @@ for w in "${scripts[@]}"; do
   c=$(echo "${results["cinnabar|$key"]}" | tr ' ' '\n' | grep . | median)
   printf '%-28s %14.0f %14.0f %8.2f\n' "$(echo "$name" | tr a-z A-Z) -P $p" "$r" "$c" "$(awk -v a="$c" -v b="$r" "BEGIN{print a/b}")"
 done
+r=$(echo "${results["redis|set_aof P16"]}" | tr ' ' '\n' | grep . | median)
+c=$(echo "${results["cinnabar|set_aof P16"]}" | tr ' ' '\n' | grep . | median)
+printf '%-28s %14.0f %14.0f %8.2f\n' "SET -P 16 AOF everysec" "$r" "$c" "$(awk -v a="$c" -v b="$r" "BEGIN{print a/b}")"
 if [ "${#poll_loops[@]}" -gt 0 ]; then
   printf '\n%-28s %14s %14s %8s\n' "kill poll ($rounds rounds)" "poll off" "poll on" "on/off"
   printf '%-28s %14s %14s %8s\n' "----------------------------" "--------------" "--------------" "--------"
@@ -269,6 +293,7 @@ for w in "${workloads[@]}"; do
   read -r test p n <<<"$w"; key="$test P$p"
   echo "  $key  redis: ${results["redis|$key"]}  cinnabar: ${results["cinnabar|$key"]}"
 done
+echo "  set_aof P16  redis: ${results["redis|set_aof P16"]}  cinnabar: ${results["cinnabar|set_aof P16"]}"
 for w in "${scripts[@]}"; do
   IFS='|' read -r name p _ <<<"$w"; key="$name P$p"
   echo "  $key  redis: ${results["redis|$key"]}  cinnabar: ${results["cinnabar|$key"]}"

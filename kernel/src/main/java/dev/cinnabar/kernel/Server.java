@@ -57,6 +57,8 @@ public final class Server {
     private final WatchedKeys watchedKeys;
     private final List<InfoContributor> infoContributors = new CopyOnWriteArrayList<>();
     private final dev.cinnabar.kernel.persistence.Persistence persistence;
+    private final dev.cinnabar.kernel.aof.AppendOnlyFile aof;
+    private final dev.cinnabar.kernel.aof.Propagator propagator;
     /** Plugin state saved with the dataset (function libraries); the persistence layer writes and reads it. */
     private final List<dev.cinnabar.api.rdb.PersistenceContributor> persistenceContributors = new CopyOnWriteArrayList<>();
     private final long startMillis = System.currentTimeMillis();
@@ -86,6 +88,9 @@ public final class Server {
         config.assign(notifyEvents, notifyEvents.value());
         this.watchedKeys = new WatchedKeys(keyspace);
         this.persistence = new dev.cinnabar.kernel.persistence.Persistence(this);
+        this.aof = new dev.cinnabar.kernel.aof.AppendOnlyFile(this);
+        this.propagator = new dev.cinnabar.kernel.aof.Propagator(this, aof);
+        config.onChange("appendonly", v -> aof.configChanged(config.getBoolean("appendonly")));
         keyspace.addListener(blockedClients);
         keyspace.addListener(watchedKeys);
         this.network = new NetworkServer(this);
@@ -118,6 +123,15 @@ public final class Server {
 
     /** Redis's {@code loadDataFromDisk}: the RDB file in {@code dir}, if there is one; any problem is fatal. */
     private void loadDataset() throws Exception {
+        if (config.getBoolean("appendonly")) {
+            // as Redis: with the AOF on, dump.rdb is not read at all
+            try {
+                aof.startUp();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Fatal error loading the AOF: " + e + ". Exiting.", e);
+            }
+            return;
+        }
         try {
             persistence.load(true);
         } catch (dev.cinnabar.api.rdb.RdbReader.Malformed e) {
@@ -127,6 +141,16 @@ public final class Server {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Fatal error loading the DB: " + e + ". Exiting.", e);
         }
+    }
+
+    /** The append-only file. Executor only. */
+    public dev.cinnabar.kernel.aof.AppendOnlyFile aof() {
+        return aof;
+    }
+
+    /** What executed commands write to the AOF. Executor only. */
+    public dev.cinnabar.kernel.aof.Propagator propagator() {
+        return propagator;
     }
 
     /** The RDB persistence: codecs, change counter, save and load. Executor only. */
@@ -151,7 +175,10 @@ public final class Server {
     private void serverCron() {
         try {
             activeExpire.run(hz());
-            persistence.cron();
+            if (!aof.rewriteInProgress()) {
+                persistence.cron(); // one copy-on-write snapshot at a time: save points wait for the rewrite
+            }
+            aof.cron();
             long timeout = config.getLong("timeout");
             if (timeout > 0) {
                 long now = System.currentTimeMillis();
@@ -204,6 +231,14 @@ public final class Server {
         shuttingDown = true;
         for (Runnable r : shutdownListeners) {
             r.run();
+        }
+        try {
+            onExecutor(() -> {
+                aof.shutdown();
+                return null;
+            });
+        } catch (Exception e) {
+            LOG.warn("Error flushing the AOF: {}", e.toString());
         }
         if (cron != null) {
             cron.cancel(false);

@@ -114,4 +114,19 @@ public interface CommandContext {
     default boolean scriptBusy() {
         return false;
     }
+
+    /**
+     * States how the running command is written to the append-only file (Redis's
+     * {@code alsoPropagate}/{@code rewriteClientCommandVector}): the first call replaces the
+     * command as the client sent it by {@code argv}, further calls add commands after it (all in
+     * the client's database, wrapped in MULTI/EXEC with the rest of the execution unit when there
+     * is more than one). A command that calls it is written even if it changed no key, so call it
+     * only when the command had an effect. Use it for forms that must not be replayed as sent:
+     * random or relative results ({@code SPOP} as {@code SREM}, {@code HINCRBYFLOAT} as
+     * {@code HSET}), and blocking commands served later. Contexts that write no AOF ignore it.
+     *
+     * @since 1.3.0
+     */
+    default void propagate(byte[]... argv) {
+    }
 }

@@ -318,7 +318,17 @@ final class DebugCommand {
             }
             case "loadaof" -> {
                 if (argc == 2) {
-                    throw new CommandException("ERR DEBUG LOADAOF is not supported yet: Cinnabar has no AOF persistence");
+                    if (server.aof().on()) {
+                        try {
+                            server.aof().reload();
+                        } catch (java.io.IOException | IllegalStateException e) {
+                            org.slf4j.LoggerFactory.getLogger(DebugCommand.class).warn("{}", e.getMessage());
+                            Runtime.getRuntime().halt(1);
+                        }
+                        org.slf4j.LoggerFactory.getLogger(DebugCommand.class).info("Append Only File loaded by DEBUG LOADAOF");
+                    }
+                    reply.ok();
+                    return;
                 }
             }
             default -> {

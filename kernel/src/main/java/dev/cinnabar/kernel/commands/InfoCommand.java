@@ -307,18 +307,27 @@ final class InfoCommand {
         s.field("rdb_last_cow_size", 0);
         s.field("rdb_last_load_keys_expired", p.lastLoadKeysExpired());
         s.field("rdb_last_load_keys_loaded", p.lastLoadKeysLoaded());
-        s.field("aof_enabled", server.config().getBoolean("appendonly") ? 1 : 0);
-        s.field("aof_rewrite_in_progress", 0);
-        s.field("aof_rewrite_scheduled", 0);
-        s.field("aof_last_rewrite_time_sec", -1);
-        s.field("aof_current_rewrite_time_sec", -1);
-        s.field("aof_last_bgrewrite_status", "ok");
-        s.field("aof_rewrites", 0);
-        s.field("aof_rewrites_consecutive_failures", 0);
-        s.field("aof_last_write_status", "ok");
+        var aof = server.aof();
+        s.field("aof_enabled", aof.enabled() ? 1 : 0);
+        s.field("aof_rewrite_in_progress", aof.rewriteInProgress() ? 1 : 0);
+        s.field("aof_rewrite_scheduled", aof.rewriteScheduled() ? 1 : 0);
+        s.field("aof_last_rewrite_time_sec", aof.lastRewriteSeconds());
+        s.field("aof_current_rewrite_time_sec", aof.currentRewriteSeconds());
+        s.field("aof_last_bgrewrite_status", aof.lastRewriteOk() ? "ok" : "err");
+        s.field("aof_rewrites", aof.rewrites());
+        s.field("aof_rewrites_consecutive_failures", aof.consecutiveFailures());
+        s.field("aof_last_write_status", aof.lastWriteOk() ? "ok" : "err");
         s.field("aof_last_cow_size", 0);
         s.field("module_fork_in_progress", 0);
         s.field("module_fork_last_cow_size", 0);
+        if (aof.enabled()) {
+            s.field("aof_current_size", aof.currentSize());
+            s.field("aof_base_size", aof.baseSize());
+            s.field("aof_pending_rewrite", aof.rewriteScheduled() ? 1 : 0);
+            s.field("aof_buffer_length", aof.bufferLength());
+            s.field("aof_pending_bio_fsync", aof.fsyncPending() ? 1 : 0);
+            s.field("aof_delayed_fsync", aof.delayedFsync());
+        }
     }
 
     private void stats(Section s) {

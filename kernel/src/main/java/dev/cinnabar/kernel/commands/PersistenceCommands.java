@@ -38,6 +38,7 @@ final class PersistenceCommands {
         r.redisCommand("save", this::save);
         r.redisCommand("lastsave", (ctx, args, reply) -> reply.integer(server.persistence().lastSaveSeconds()));
         r.redisCommand("bgsave", this::bgsave);
+        r.redisCommand("bgrewriteaof", this::bgrewriteaof);
     }
 
     private void dump(CommandContext ctx, Arguments args, ReplySink reply) {
@@ -159,6 +160,15 @@ final class PersistenceCommands {
         if (server.persistence().backgroundSaveInProgress()) {
             throw new CommandException("ERR Background save already in progress");
         }
+        if (server.aof().rewriteInProgress()) {
+            if (args.count() == 2) {
+                server.persistence().scheduleBackgroundSave();
+                reply.simple("Background saving scheduled");
+                return;
+            }
+            throw new CommandException("ERR Another child process is active (AOF?): can't BGSAVE right now. "
+                    + "Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");
+        }
         if (((dev.cinnabar.kernel.exec.ClientContext) ctx).connection().transaction().active()) {
             // server.in_exec: the save starts from the cron once the transaction is over
             server.persistence().scheduleBackgroundSave();
@@ -167,5 +177,23 @@ final class PersistenceCommands {
         }
         server.persistence().startBackgroundSave();
         reply.simple("Background saving started");
+    }
+
+    /** BGREWRITEAOF: see {@link dev.cinnabar.kernel.aof.AppendOnlyFile#startRewrite()}. */
+    private void bgrewriteaof(CommandContext ctx, Arguments args, ReplySink reply) {
+        var aof = server.aof();
+        if (aof.rewriteInProgress()) {
+            throw new CommandException("ERR Background append only file rewriting already in progress");
+        }
+        if (server.persistence().backgroundSaveInProgress()
+                || ((dev.cinnabar.kernel.exec.ClientContext) ctx).connection().transaction().active()) {
+            aof.scheduleRewrite();
+            reply.simple("Background append only file rewriting scheduled");
+            return;
+        }
+        if (!aof.startRewrite()) {
+            throw new CommandException("ERR Can't execute an AOF background rewriting. Please check the server logs for more information.");
+        }
+        reply.simple("Background append only file rewriting started");
     }
 }

@@ -119,6 +119,7 @@ final class ServerAdminCommands {
                 LOG.warn("Error trying to save the DB. Exit anyway.");
             }
         }
+        server.aof().shutdown(); // flushed and fsynced before the process ends
         // no further input of this client runs; the reply it waits for is the closed connection
         ((dev.cinnabar.kernel.exec.ClientContext) ctx).connection().closeAfterReply(true);
         // Server.shutdown() waits for the event loop (this thread) to stop, so it runs elsewhere

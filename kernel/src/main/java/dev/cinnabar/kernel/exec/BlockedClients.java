@@ -177,6 +177,7 @@ public final class BlockedClients implements Keyspace.ModificationListener {
         server.keyspace().freezeClock(System.currentTimeMillis());
         boolean[] served = {false};
         w.client.deliverIf(sink -> {
+            server.propagator().enter();
             try {
                 served[0] = w.command.serve(w.context, key, sink);
             } catch (CommandException e) {
@@ -187,6 +188,8 @@ public final class BlockedClients implements Keyspace.ModificationListener {
                 sink.error("ERR internal error while executing '" + w.context.commandName() + "': "
                         + e.getClass().getSimpleName());
                 served[0] = true;
+            } finally {
+                server.propagator().exitServed(w.client, w.context.command(), w.context.argv());
             }
             return served[0];
         });

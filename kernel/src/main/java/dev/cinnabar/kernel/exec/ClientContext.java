@@ -43,6 +43,11 @@ public final class ClientContext implements CommandContext {
         return command;
     }
 
+    /** The running (or blocked) command's arguments. */
+    public byte[][] argv() {
+        return argv;
+    }
+
     @Override
     public Database db() {
         return server.keyspace().db(client.database());
@@ -128,6 +133,11 @@ public final class ClientContext implements CommandContext {
     @Override
     public String killRunningScript(boolean function) {
         return server.scriptSession().kill(function);
+    }
+
+    @Override
+    public void propagate(byte[]... argv) {
+        server.propagator().override(argv);
     }
 
     @Override

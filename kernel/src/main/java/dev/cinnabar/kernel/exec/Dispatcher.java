@@ -199,6 +199,8 @@ public final class Dispatcher {
         client.clearRedactions();
         long t0 = System.nanoTime();
         callDepth++;
+        server.propagator().enter();
+        long errorsBefore = stats.totalErrorReplies;
         try {
             cmd.implementation().execute(ctx, new Arguments(argv), reply);
         } catch (CommandException e) {
@@ -208,6 +210,7 @@ public final class Dispatcher {
             reply.error("ERR internal error while executing '" + cmd.fullName() + "': " + e.getClass().getSimpleName());
         } finally {
             callDepth--;
+            server.propagator().exit(client, cmd, argv, stats.totalErrorReplies != errorsBefore);
         }
         long micros = (System.nanoTime() - t0) / 1000;
         cmd.calls++;
@@ -246,7 +249,7 @@ public final class Dispatcher {
         long errorsBefore = server.stats().totalErrorReplies;
         callDepth = 0;
         try {
-            pump.run();
+            server.propagator().aside(pump);
         } finally {
             callDepth = depth;
             // errors answered to the others (BUSY) are not the script's

@@ -46,6 +46,7 @@ public final class KernelDatabase implements Database {
         table.remove(e.key);
         keyspace.stats().expiredKeys++;
         keyspace.listener().modified(id, e.key);
+        keyspace.listener().expired(id, e.key);
         keyspace.notify(KeyspaceEvents.EXPIRED, "expired", id, e.key);
     }
 

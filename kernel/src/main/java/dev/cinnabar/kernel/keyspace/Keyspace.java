@@ -25,6 +25,10 @@ public final class Keyspace {
         /** A whole database was emptied or swapped. */
         default void databaseChanged(int db) {
         }
+
+        /** {@code key} was deleted because its expire time passed (after {@link #modified}). */
+        default void expired(int db, byte[] key) {
+        }
     }
 
     /** Sends keyspace notifications out (through pub/sub); called only for enabled classes. */

@@ -30,6 +30,13 @@ final class ModificationFanout implements Keyspace.ModificationListener {
     }
 
     @Override
+    public void expired(int db, byte[] key) {
+        for (Keyspace.ModificationListener l : listeners) {
+            l.expired(db, key);
+        }
+    }
+
+    @Override
     public void databaseChanged(int db) {
         for (Keyspace.ModificationListener l : listeners) {
             l.databaseChanged(db);

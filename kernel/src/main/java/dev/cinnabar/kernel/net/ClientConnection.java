@@ -98,6 +98,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (!client.inBatch()) {
             return;
         }
+        server.aof().flush(); // Redis's beforeSleep: the AOF is written (and fsynced under "always") before replies
         ByteBuf out = client.endBatch();
         server.stats().totalNetOutputBytes += out.readableBytes();
         if (out.isReadable()) {

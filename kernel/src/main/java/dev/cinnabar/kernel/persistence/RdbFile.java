@@ -47,7 +47,7 @@ public final class RdbFile {
                            ConfigView config) {
 
         /** Every value, for copy-on-write. */
-        java.util.Set<RedisValue> valueSet() {
+        public java.util.Set<RedisValue> valueSet() {
             java.util.Set<RedisValue> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (RedisValue[] vs : values) {
                 set.addAll(java.util.Arrays.asList(vs));
@@ -106,6 +106,11 @@ public final class RdbFile {
 
     /** The snapshot as an RDB file: AUX fields, the contributors' records, each non-empty db, EOF and CRC. */
     public static byte[] write(Snapshot s, RdbCodecs codecs) {
+        return write(s, codecs, false);
+    }
+
+    /** As {@link #write(Snapshot, RdbCodecs)}; {@code aofBase} sets the {@code aof-base} AUX field to 1 (AOF base file). */
+    public static byte[] write(Snapshot s, RdbCodecs codecs, boolean aofBase) {
         ConfigView config = s.config();
         boolean compress = config.getBoolean("rdbcompression");
         RdbWriter w = new RdbWriter(1 << 16);
@@ -116,7 +121,7 @@ public final class RdbFile {
         aux(w, "ctime", Long.toString(System.currentTimeMillis() / 1000));
         Runtime rt = Runtime.getRuntime();
         aux(w, "used-mem", Long.toString(rt.totalMemory() - rt.freeMemory()));
-        aux(w, "aof-base", "0");
+        aux(w, "aof-base", aofBase ? "1" : "0");
         w.raw(s.contributorRecords(), 0, s.contributorRecords().length);
         for (int d = 0; d < s.dbIds().length; d++) {
             byte[][] keys = s.keys()[d];

@@ -78,6 +78,8 @@ final class HashIncrCommands {
         }
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         store(ctx, db, key, h, field, text);
+        // written as HSET of the result, as Redis propagates it (no float drift on replay)
+        ctx.propagate("HSET".getBytes(StandardCharsets.US_ASCII), key, field, text);
         db.notifyKeyspaceEvent(KeyspaceEvents.HASH, "hincrbyfloat", key);
         reply.bulk(text);
     }

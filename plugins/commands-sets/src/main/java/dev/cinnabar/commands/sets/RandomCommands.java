@@ -67,6 +67,7 @@ final class RandomCommands {
         }
         int i = set.randomIndex();
         set.replyMember(i, reply);
+        ctx.propagate(SREM, key, set.memberAt(i)); // written as SREM, as Redis propagates it
         set.removeAt(i);
         db.notifyKeyspaceEvent(KeyspaceEvents.SET, "spop", key);
         if (set.size() == 0) {
@@ -93,6 +94,7 @@ final class RandomCommands {
         db.notifyKeyspaceEvent(KeyspaceEvents.SET, "spop", key);
         if (count >= size) {
             AlgebraCommands.replyMembers(SetAlgebra.union(new SetValue[] {set}, SetLookup.maxIntsetEntries(ctx)), reply);
+            ctx.propagate(ctx.config().getBoolean("lazyfree-lazy-server-del") ? UNLINK : DEL, key);
             db.delete(key);
             db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
             return;
@@ -101,11 +103,14 @@ final class RandomCommands {
         int remaining = size - n;
         reply.set(n);
         if (remaining * SPOP_MOVE_STRATEGY_MUL > count) {
+            java.util.List<byte[]> popped = new java.util.ArrayList<>(n);
             for (int k = 0; k < n; k++) {
                 int i = set.randomIndex();
                 set.replyMember(i, reply);
+                popped.add(set.memberAt(i));
                 set.removeAt(i);
             }
+            propagateSrem(ctx, key, popped);
             db.modified(key);
         } else {
             // few remain: move the survivors to a new set (created for its first member, so a
@@ -120,10 +125,27 @@ final class RandomCommands {
                 survivors.addFrom(set, i, max);
                 set.removeAt(i);
             }
+            java.util.List<byte[]> popped = new java.util.ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 set.replyMember(i, reply);
+                popped.add(set.memberAt(i));
             }
+            propagateSrem(ctx, key, popped);
             db.setKeepTtl(key, survivors);
+        }
+    }
+
+    private static final byte[] SREM = "SREM".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DEL = "DEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] UNLINK = "UNLINK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * SPOP with a count is written as one {@code SREM key member} per popped member (MULTI/EXEC
+     * around them), as Redis 7.0.15's {@code spopWithCountCommand} propagates it.
+     */
+    private static void propagateSrem(CommandContext ctx, byte[] key, java.util.List<byte[]> members) {
+        for (byte[] m : members) {
+            ctx.propagate(SREM, key, m);
         }
     }
 

@@ -1,0 +1,407 @@
+package dev.cinnabar.it;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The multi-part AOF between Cinnabar and Redis 7.0.15: directories written by one load into the
+ * other with the same DEBUG DIGEST and pass {@code redis-check-aof}; the propagated form of
+ * rewritten commands is byte for byte Redis's (absolute times masked); functions and scripts'
+ * effects survive restarts; {@code kill -9} under {@code appendfsync always} loses no
+ * acknowledged write; truncated and corrupt files are handled as Redis does.
+ */
+class AofDifferentialTest {
+
+    @BeforeAll
+    static void needRedis() {
+        Assumptions.assumeTrue(ServerProcess.redisAvailable(), "redis-server is not installed");
+    }
+
+    private static final String LIBRARY = "#!lua name=mylib\nredis.register_function('f', function(keys, args) "
+            + "return redis.call('set', keys[1], args[1]) end)";
+
+    private static String call(RawConnection conn, String... args) {
+        byte[][] a = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            a[i] = args[i].getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return new String(conn.call(a), StandardCharsets.ISO_8859_1);
+    }
+
+    private static String digest(ServerProcess p) {
+        try (RawConnection conn = p.connect()) {
+            return call(conn, "DEBUG", "DIGEST");
+        }
+    }
+
+    /** Writes of every type, a function, scripts, a transaction, expiries and binary keys. */
+    private static void populate(RawConnection conn, int round) {
+        String r = Integer.toString(round);
+        call(conn, "SET", "s" + r, "hello");
+        call(conn, "SET", "e" + r, "v", "EX", "100000");
+        call(conn, "RPUSH", "l" + r, "a", "b", "c", "1");
+        call(conn, "SADD", "set" + r, "x", "y", "z", "1", "2");
+        call(conn, "SPOP", "set" + r);
+        call(conn, "HSET", "h" + r, "f", "1.5");
+        call(conn, "HINCRBYFLOAT", "h" + r, "f", "0.1");
+        call(conn, "INCRBYFLOAT", "fl" + r, "3.3");
+        call(conn, "ZADD", "z" + r, "1", "a", "2", "b", "3", "c");
+        call(conn, "ZPOPMIN", "z" + r);
+        call(conn, "PFADD", "hll" + r, "a", "b");
+        call(conn, "EVAL", "redis.call('incr', KEYS[1]); redis.call('rpush', KEYS[2], 'q')", "2", "cnt" + r, "l" + r);
+        call(conn, "FCALL", "f", "1", "fk" + r, "fv");
+        call(conn, "MULTI");
+        call(conn, "SELECT", "2");
+        call(conn, "SET", "db2-" + r, "yes");
+        call(conn, "SELECT", "0");
+        call(conn, "EXPIRE", "s" + r, "5000");
+        call(conn, "EXEC");
+        conn.call("SET".getBytes(), new byte[]{0, 1, (byte) 0xff, '\r', '\n'}, new byte[]{'\r', '\n', 0});
+    }
+
+    private static void awaitRewrite(RawConnection conn) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (call(conn, "INFO", "persistence").contains("aof_rewrite_in_progress:0")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail("AOF rewrite did not end");
+    }
+
+    private static void checkAof(Path dir) throws Exception {
+        Path manifest = dir.resolve("appendonlydir").resolve("appendonly.aof.manifest");
+        Process check = new ProcessBuilder("redis-check-aof", manifest.toString()).redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, check.waitFor(), out);
+        assertTrue(out.contains("All AOF files and manifest are valid"), out);
+    }
+
+    private static void fill(ServerProcess p) throws Exception {
+        try (RawConnection conn = p.connect()) {
+            call(conn, "FUNCTION", "LOAD", LIBRARY);
+            populate(conn, 1);
+            assertTrue(call(conn, "BGREWRITEAOF").startsWith("+Background append only file rewriting"));
+            awaitRewrite(conn);
+            populate(conn, 2);
+        }
+    }
+
+    @Test
+    void cinnabarAofLoadsIntoRedisAndBack() throws Exception {
+        Path dir = Files.createTempDirectory("aof-c2r-");
+        String expected;
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes")) {
+            fill(c);
+            expected = digest(c);
+            try (RawConnection conn = c.connect()) {
+                String info = call(conn, "INFO", "persistence");
+                assertTrue(info.contains("aof_enabled:1\r\n") && info.contains("aof_rewrites:1\r\n")
+                        && info.contains("aof_last_bgrewrite_status:ok\r\n"), info);
+            }
+        }
+        String manifest = Files.readString(dir.resolve("appendonlydir/appendonly.aof.manifest"));
+        assertEquals("file appendonly.aof.2.base.rdb seq 2 type b\nfile appendonly.aof.2.incr.aof seq 2 type i\n", manifest);
+        try (Stream<Path> files = Files.list(dir.resolve("appendonlydir"))) {
+            assertEquals(3, files.count(), "history files are removed");
+        }
+        checkAof(dir);
+        try (ServerProcess r = ServerProcess.redis("--dir", dir.toString(), "--appendonly", "yes")) {
+            assertEquals(expected, digest(r));
+            try (RawConnection conn = r.connect()) {
+                assertEquals("+OK\r\n", call(conn, "FCALL", "f", "1", "from-redis", "1"));
+                expected = call(conn, "DEBUG", "DIGEST");
+            }
+        }
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes")) {
+            assertEquals(expected, digest(c));
+            try (RawConnection conn = c.connect()) {
+                // the library came back through the AOF base
+                assertEquals("+OK\r\n", call(conn, "FCALL", "f", "1", "from-redis", "1"));
+                assertEquals("+OK\r\n", call(conn, "DEBUG", "LOADAOF"));
+                assertEquals(expected, call(conn, "DEBUG", "DIGEST"));
+            }
+        }
+    }
+
+    @Test
+    void redisAofLoadsIntoCinnabarWithoutPreamble() throws Exception {
+        Path dir = Files.createTempDirectory("aof-r2c-");
+        String expected;
+        try (ServerProcess r = ServerProcess.redis("--dir", dir.toString(), "--appendonly", "yes",
+                "--aof-use-rdb-preamble", "no")) {
+            fill(r);
+            expected = digest(r);
+        }
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes",
+                "--aof-use-rdb-preamble", "no")) {
+            assertEquals(expected, digest(c));
+            try (RawConnection conn = c.connect()) {
+                assertEquals("+OK\r\n", call(conn, "FCALL", "f", "1", "from-cinnabar", "1"));
+                expected = call(conn, "DEBUG", "DIGEST");
+                // a base of commands written by Cinnabar
+                assertTrue(call(conn, "BGREWRITEAOF").startsWith("+Background append only file rewriting"));
+                awaitRewrite(conn);
+                call(conn, "SET", "after-rewrite", "1");
+                expected = call(conn, "DEBUG", "DIGEST");
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("appendonlydir/appendonly.aof.3.base.aof")));
+        checkAof(dir);
+        try (ServerProcess r = ServerProcess.redis("--dir", dir.toString(), "--appendonly", "yes")) {
+            assertEquals(expected, digest(r));
+        }
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes")) {
+            assertEquals(expected, digest(c));
+        }
+    }
+
+    @Test
+    void configSetAppendonlyStartsTheAofWithARewrite() throws Exception {
+        Path dir = Files.createTempDirectory("aof-config-");
+        String expected;
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            try (RawConnection conn = c.connect()) {
+                call(conn, "FUNCTION", "LOAD", LIBRARY);
+                populate(conn, 1);
+                assertEquals("+OK\r\n", call(conn, "CONFIG", "SET", "appendonly", "yes"));
+                awaitRewrite(conn);
+                populate(conn, 2);
+                expected = call(conn, "DEBUG", "DIGEST");
+            }
+        }
+        assertEquals("file appendonly.aof.1.base.rdb seq 1 type b\nfile appendonly.aof.1.incr.aof seq 1 type i\n",
+                Files.readString(dir.resolve("appendonlydir/appendonly.aof.manifest")));
+        checkAof(dir);
+        try (ServerProcess r = ServerProcess.redis("--dir", dir.toString(), "--appendonly", "yes")) {
+            assertEquals(expected, digest(r));
+        }
+    }
+
+    /** The incr file's commands with absolute times (13 digits) and SPOP's random picks masked. */
+    private static String incr(Path dir, String name) throws Exception {
+        String s = new String(Files.readAllBytes(dir.resolve("appendonlydir").resolve(name)), StandardCharsets.ISO_8859_1);
+        s = s.replaceAll("\\$13\r\n1[0-9]{12}\r\n", "\\$13\r\n<time>\r\n");
+        // which members SPOP picks is random: only the shape of its SREMs can be compared
+        return s.replaceAll("(SREM\r\n\\$3\r\nst2\r\n\\$1\r\n)[1-9]", "$1?");
+    }
+
+    private static void rewrittenCommands(ServerProcess p) throws Exception {
+        try (RawConnection conn = p.connect(); RawConnection blocked = p.connect()) {
+            // keys expire lazily only (found by the next command), so both servers write the same
+            conn.call("DEBUG SET-ACTIVE-EXPIRE 0");
+            for (String line : List.of(
+                    "SET k v EX 100", "EXPIRE k 200", "PEXPIRE k 300000", "EXPIREAT k 4000000000", "PEXPIREAT k 4000000000000",
+                    "SETEX k2 100 v", "PSETEX k3 100000 v", "SET k4 v EXAT 4000000000", "SET k5 v PXAT 4000000000000 GET",
+                    "SET k6 v GET", "SET k7 v PX 100000 NX", "GETEX k EX 50", "GETEX k PERSIST", "GETEX k PERSIST",
+                    "GETEX nokey EX 5", "GETDEL k7", "GETSET k6 w", "EXPIRE k -1", "EXPIRE nokey 100",
+                    "INCRBYFLOAT f 1.5", "INCRBYFLOAT f 0.25", "HINCRBYFLOAT h f 2.5", "HINCRBYFLOAT h f 1e3",
+                    "SADD st a", "SPOP st", "SPOP st", "SADD st a b c", "SPOP st 5", "SADD st2 1 2 3 4 5 6 7 8 9", "SPOP st2 3", "SPOP st2 5",
+                    "RPUSH l a b c d", "LMPOP 1 l LEFT COUNT 2", "BLPOP l 0", "BRPOP l 0", "RPUSH l2 a",
+                    "BLMOVE l2 l3 LEFT RIGHT 0", "BRPOPLPUSH l3 l4 0",
+                    "ZADD z 1 a 2 b 3 c 4 d", "ZMPOP 1 z MIN", "BZPOPMIN z 0", "BZPOPMAX z 0",
+                    "SET x 1 PX 1", "SLEEP", "SET x 2", "SET y 1 PX 1", "SLEEP", "GET y",
+                    "EVAL \"redis.call('get','k2')\" 0",
+                    "EVAL \"redis.call('set','s1','1')\" 0",
+                    "EVAL \"redis.call('set','s1','1'); redis.call('set','s2','2')\" 0",
+                    "EVAL \"redis.set_repl(redis.REPL_NONE); redis.call('set','s3','1')\" 0",
+                    "MULTI", "SET a 1", "EXEC", "MULTI", "SET a 1", "INCR a", "EXEC",
+                    "SELECT 3", "SET in3 1", "SELECT 0", "SET in0 1", "FLUSHDB")) {
+                if (line.equals("SLEEP")) {
+                    Thread.sleep(20);
+                    continue;
+                }
+                conn.call(line);
+            }
+            // RESTORE with a relative TTL is written with the absolute time and ABSTTL
+            conn.call("SET dk v");
+            byte[] dump = conn.call("DUMP dk");
+            String head = new String(dump, 0, 8, StandardCharsets.ISO_8859_1);
+            int start = head.indexOf("\r\n") + 2;
+            byte[] payload = java.util.Arrays.copyOfRange(dump, start, dump.length - 2);
+            conn.call("RESTORE".getBytes(), "rk".getBytes(), "100000".getBytes(), payload);
+            conn.call("RESTORE".getBytes(), "rk".getBytes(), "100000".getBytes(), payload, "REPLACE".getBytes(),
+                    "IDLETIME".getBytes(), "10".getBytes());
+            conn.call("RESTORE".getBytes(), "rk2".getBytes(), "0".getBytes(), payload);
+            // blocking pops served later are written in their non-blocking form
+            blocked.write(RawConnection.encode(RawConnection.split("BLPOP bl 0")));
+            blocked.write(RawConnection.encode(RawConnection.split("BZPOPMIN bz 0")));
+            Thread.sleep(200);
+            conn.call("RPUSH bl x y");
+            assertTrue(new String(blocked.readReply(), StandardCharsets.ISO_8859_1).contains("x"));
+            Thread.sleep(200);
+            conn.call("ZADD bz 1 m");
+            assertTrue(new String(blocked.readReply(), StandardCharsets.ISO_8859_1).contains("m"));
+            conn.call("SET last 1");
+        }
+    }
+
+    @Test
+    void propagatedFormsMatchRedis() throws Exception {
+        Path rdir = Files.createTempDirectory("aof-prop-r-");
+        Path cdir = Files.createTempDirectory("aof-prop-c-");
+        try (ServerProcess r = ServerProcess.redis("--dir", rdir.toString(), "--appendonly", "yes");
+             ServerProcess c = ServerProcess.cinnabar("--dir", cdir.toString(), "--appendonly", "yes")) {
+            rewrittenCommands(r);
+            rewrittenCommands(c);
+            String expected = incr(rdir, "appendonly.aof.1.incr.aof");
+            assertTrue(expected.contains("PXAT") && expected.contains("SREM") && expected.contains("HSET"), expected);
+            assertEquals(expected, incr(cdir, "appendonly.aof.1.incr.aof"));
+        }
+    }
+
+    @Test
+    void killNineUnderAppendfsyncAlwaysLosesNoAcknowledgedWrite() throws Exception {
+        Path dir = Files.createTempDirectory("aof-kill-");
+        int clients = 4;
+        long[] ackedIncr = new long[clients];
+        int[] ackedPush = new int[clients];
+        AtomicBoolean stop = new AtomicBoolean();
+        ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always");
+        List<Thread> threads = new ArrayList<>();
+        try {
+            for (int t = 0; t < clients; t++) {
+                int id = t;
+                RawConnection conn = c.connect();
+                Thread th = new Thread(() -> {
+                    try (conn) {
+                        for (int i = 1; !stop.get(); i++) {
+                            String a = call(conn, "INCR", "counter" + id);
+                            ackedIncr[id] = Long.parseLong(a.substring(1).trim());
+                            String b = call(conn, "RPUSH", "list" + id, Integer.toString(i));
+                            if (!b.startsWith(":")) {
+                                return;
+                            }
+                            ackedPush[id] = i;
+                        }
+                    } catch (RuntimeException e) {
+                        // the server was killed mid-request: that write was not acknowledged
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            Thread.sleep(1500);
+            c.process().destroyForcibly(); // SIGKILL
+            assertTrue(c.process().waitFor(10, TimeUnit.SECONDS));
+            stop.set(true);
+            for (Thread th : threads) {
+                th.join(10000);
+            }
+        } finally {
+            c.close();
+        }
+        long total = 0;
+        for (int t = 0; t < clients; t++) {
+            total += ackedIncr[t];
+        }
+        assertTrue(total > 20, "the load ran: " + total);
+        try (ServerProcess again = ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes");
+             RawConnection conn = again.connect()) {
+            for (int t = 0; t < clients; t++) {
+                String v = call(conn, "GET", "counter" + t);
+                long stored = Long.parseLong(v.split("\r\n")[1]);
+                assertTrue(stored >= ackedIncr[t], "counter" + t + ": acknowledged " + ackedIncr[t] + ", found " + stored);
+                String len = call(conn, "LLEN", "list" + t);
+                long n = Long.parseLong(len.substring(1).trim());
+                assertTrue(n >= ackedPush[t], "list" + t + ": acknowledged " + ackedPush[t] + ", found " + n);
+                String last = call(conn, "LINDEX", "list" + t, Integer.toString(ackedPush[t] - 1));
+                assertEquals("$" + Integer.toString(ackedPush[t]).length() + "\r\n" + ackedPush[t] + "\r\n", last);
+            }
+        }
+    }
+
+    private static Path writtenAof(String prefix) throws Exception {
+        Path dir = Files.createTempDirectory(prefix);
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes");
+             RawConnection conn = c.connect()) {
+            call(conn, "SET", "a", "1");
+            call(conn, "SET", "b", "2");
+        }
+        return dir;
+    }
+
+    private static String startFails(boolean redis, String... args) {
+        try (ServerProcess p = redis ? ServerProcess.redis(args) : ServerProcess.cinnabar(args)) {
+            fail("the server started: " + p.log());
+            return "";
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void truncatedTailIsDroppedOrRefusedAsConfigured() throws Exception {
+        for (boolean redis : new boolean[]{true, false}) {
+            Path dir = writtenAof("aof-trunc-");
+            Path incr = dir.resolve("appendonlydir/appendonly.aof.1.incr.aof");
+            long good = Files.size(incr);
+            Files.write(incr, "*3\r\n$3\r\nSET\r\n$1\r\nc\r\n$2\r\n3".getBytes(StandardCharsets.US_ASCII),
+                    java.nio.file.StandardOpenOption.APPEND);
+            String log = startFails(redis, "--dir", dir.toString(), "--appendonly", "yes", "--aof-load-truncated", "no");
+            assertTrue(log.contains("Unexpected end of file reading the append only file appendonly.aof.1.incr.aof"), log);
+            try (ServerProcess p = redis ? ServerProcess.redis("--dir", dir.toString(), "--appendonly", "yes")
+                    : ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes");
+                 RawConnection conn = p.connect()) {
+                assertEquals("$1\r\n2\r\n", call(conn, "GET", "b"));
+                assertEquals("$-1\r\n", call(conn, "GET", "c"));
+                assertTrue(p.log().contains("!!! Truncating the AOF appendonly.aof.1.incr.aof at offset " + good + " !!!"), p.log());
+                assertEquals(good, Files.size(incr));
+            }
+        }
+    }
+
+    @Test
+    void truncatedTransactionIsReverted() throws Exception {
+        Path dir = writtenAof("aof-trunc-multi-");
+        Path incr = dir.resolve("appendonlydir/appendonly.aof.1.incr.aof");
+        long good = Files.size(incr);
+        Files.write(incr, "*1\r\n$5\r\nMULTI\r\n*3\r\n$3\r\nSET\r\n$1\r\nc\r\n$1\r\n3\r\n".getBytes(StandardCharsets.US_ASCII),
+                java.nio.file.StandardOpenOption.APPEND);
+        try (ServerProcess p = ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes");
+             RawConnection conn = p.connect()) {
+            assertEquals("$-1\r\n", call(conn, "GET", "c"));
+            assertTrue(p.log().contains("Revert incomplete MULTI/EXEC transaction in AOF file appendonly.aof.1.incr.aof"), p.log());
+            assertEquals(good, Files.size(incr));
+        }
+    }
+
+    @Test
+    void corruptAofIsRefusedAsByRedis() throws Exception {
+        for (boolean redis : new boolean[]{true, false}) {
+            Path dir = writtenAof("aof-corrupt-");
+            Path incr = dir.resolve("appendonlydir/appendonly.aof.1.incr.aof");
+            Files.write(incr, "garbage\r\n*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII),
+                    java.nio.file.StandardOpenOption.APPEND);
+            String log = startFails(redis, "--dir", dir.toString(), "--appendonly", "yes");
+            assertTrue(log.contains("Bad file format reading the append only file appendonly.aof.1.incr.aof"), log);
+
+            Path dir2 = writtenAof("aof-unknown-");
+            Files.write(dir2.resolve("appendonlydir/appendonly.aof.1.incr.aof"),
+                    "*1\r\n$7\r\nNOSUCHC\r\n".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
+            log = startFails(redis, "--dir", dir2.toString(), "--appendonly", "yes");
+            assertTrue(log.contains("Unknown command 'NOSUCHC' reading the append only file appendonly.aof.1.incr.aof"), log);
+
+            Path dir3 = writtenAof("aof-manifest-");
+            Files.writeString(dir3.resolve("appendonlydir/appendonly.aof.manifest"), "file x seq 1\n");
+            log = startFails(redis, "--dir", dir3.toString(), "--appendonly", "yes");
+            assertTrue(log.contains("Invalid AOF manifest file format"), log);
+            assertFalse(log.isEmpty());
+        }
+    }
+}
