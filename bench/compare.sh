@@ -16,6 +16,8 @@
 # JavaScript function doing the same INCR on Cinnabar against Redis's Lua FCALL incr (fcall_js_incr).
 # Persistence: SET -P 16 on a second pair of servers with appendonly yes, appendfsync everysec
 # (each in a directory of its own; automatic AOF rewrites happen as they would; target >= 0.8x).
+# Snapshots of 1M keys (DEBUG POPULATE): SAVE time, load time at start-up, and the longest PING
+# round trip of a client while BGSAVE runs (targets: <= 1.5x Redis's times, pause < 10 ms).
 set -euo pipefail
 
 rounds="${1:-3}"
@@ -250,6 +252,75 @@ rss_after_populate() { # kind -> RSS in kB of a fresh server holding 1M small ke
 rrss=$(rss_after_populate redis)
 crss=$(rss_after_populate cinnabar)
 
+# Snapshots of 1M keys: SAVE time, load time at start-up (spawn to first PONG with dump.rdb present,
+# less the empty start-up), and the longest PING round trip of a client while BGSAVE runs.
+echo "Snapshots: SAVE, load and BGSAVE pause with 1M keys..." >&2
+bgsave_max_pause_ms() { # port -> longest PING round trip (ms) while a BGSAVE runs
+  python3 - "$1" <<'PY'
+import socket, sys, threading, time
+port = int(sys.argv[1])
+def call(s, cmd):
+    s.sendall(cmd)
+    data = b""
+    while True:
+        data += s.recv(65536)
+        if data.startswith(b"$"):
+            head, _, body = data.partition(b"\r\n")
+            if body and len(body) >= int(head[1:]) + 2:
+                return body
+        elif data.endswith(b"\r\n"):
+            return data
+worst = [0.0]
+done = threading.Event()
+def pinger():  # pings from before BGSAVE starts until it has finished
+    s = socket.create_connection(("127.0.0.1", port))
+    while not done.is_set():
+        t = time.perf_counter(); call(s, b"PING\r\n"); worst[0] = max(worst[0], time.perf_counter() - t)
+p = threading.Thread(target=pinger); p.start()
+time.sleep(0.2)
+ctl = socket.create_connection(("127.0.0.1", port))
+call(ctl, b"BGSAVE\r\n")
+deadline = time.time() + 120
+while time.time() < deadline and b"rdb_bgsave_in_progress:1" in call(ctl, b"INFO persistence\r\n"):
+    time.sleep(0.01)
+done.set(); p.join()
+print(round(worst[0] * 1000, 2))
+PY
+}
+snapshot_figures() { # kind -> "save_ms load_ms bgsave_pause_ms"
+  local port pid dir t0 t1 save_ms empty_ms load_ms pause_ms
+  port=$(free_port); dir="$work/snap-$1"; mkdir -p "$dir"
+  if [ "$1" = redis ]; then
+    (cd "$dir" && exec redis-server --port "$port" --bind 127.0.0.1 --save "" --dir "$dir" --enable-debug-command yes >/dev/null 2>&1) &
+  else
+    (cd "$dir" && exec "$dist/bin/cinnabar-server" --port "$port" --bind 127.0.0.1 --save "" --dir "$dir" \
+       --enable-debug-command yes >"$work/cinnabar-snap.log" 2>&1) &
+  fi
+  pid=$!
+  wait_pong "$port"
+  redis-cli -p "$port" debug populate 1000000 >/dev/null
+  pause_ms=$(bgsave_max_pause_ms "$port")
+  t0=$(date +%s%N); redis-cli -p "$port" save >/dev/null; t1=$(date +%s%N)
+  save_ms=$(( (t1 - t0) / 1000000 ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  # load: start-up with the file, less a start-up without it
+  t0=$(date +%s%N)
+  if [ "$1" = redis ]; then
+    (cd "$dir" && exec redis-server --port "$port" --bind 127.0.0.1 --save "" --dir "$dir" >/dev/null 2>&1) &
+  else
+    (cd "$dir" && exec "$dist/bin/cinnabar-server" --port "$port" --bind 127.0.0.1 --save "" --dir "$dir" >>"$work/cinnabar-snap.log" 2>&1) &
+  fi
+  pid=$!
+  wait_pong "$port"; t1=$(date +%s%N)
+  [ "$(redis-cli -p "$port" dbsize)" = 1000000 ] || echo "load of $1 gave $(redis-cli -p "$port" dbsize) keys" >&2
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  load_ms=$(( (t1 - t0) / 1000000 ))
+  empty_ms=$(startup_ms "$1")
+  echo "$save_ms $((load_ms > empty_ms ? load_ms - empty_ms : 0)) $pause_ms"
+}
+read -r rsave rload rpause <<<"$(snapshot_figures redis)"
+read -r csave cload cpause <<<"$(snapshot_figures cinnabar)"
+
 echo "Start-up: 3 starts of each..." >&2
 rstart=$(for _ in 1 2 3; do startup_ms redis; done | median)
 cstart=$(for _ in 1 2 3; do startup_ms cinnabar; done | median)
@@ -285,6 +356,9 @@ if [ "${#poll_loops[@]}" -gt 0 ]; then
   done
   echo
 fi
+printf '%-28s %14s %14s %8.2f\n' "SAVE of 1M keys (ms)" "$rsave" "$csave" "$(awk -v a="$csave" -v b="$rsave" "BEGIN{print a/b}")"
+printf '%-28s %14s %14s %8.2f\n' "load 1M keys at start (ms)" "$rload" "$cload" "$(awk -v a="$cload" -v b="$rload" "BEGIN{print (b > 0 ? a/b : 0)}")"
+printf '%-28s %14s %14s %8s\n' "longest pause in BGSAVE (ms)" "$rpause" "$cpause" "-"
 printf '%-28s %14s %14s %8.2f\n' "RSS after 1M keys (MB)" "$((rrss / 1024))" "$((crss / 1024))" "$(awk -v a="$crss" -v b="$rrss" "BEGIN{print a/b}")"
 printf '%-28s %14s %14s %8.2f\n' "start to first PONG (ms)" "$rstart" "$cstart" "$(awk -v a="$cstart" -v b="$rstart" "BEGIN{print a/b}")"
 echo

@@ -48,7 +48,12 @@ public final class RdbFile {
 
         /** Every value, for copy-on-write. */
         public java.util.Set<RedisValue> valueSet() {
-            java.util.Set<RedisValue> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            int n = 0;
+            for (RedisValue[] vs : values) {
+                n += vs.length;
+            }
+            // sized once: growing an identity map of a million values rehashes it several times
+            java.util.Set<RedisValue> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(n));
             for (RedisValue[] vs : values) {
                 set.addAll(java.util.Arrays.asList(vs));
             }
