@@ -209,13 +209,16 @@ public final class Persistence {
             return false;
         }
         lastBgsaveTryMillis = System.currentTimeMillis();
+        long t0 = System.nanoTime();
         RdbFile.Snapshot snap = RdbFile.capture(server.keyspace(), server.persistenceContributors(), server.config());
+        long t1 = System.nanoTime();
         server.keyspace().beginSnapshot(snap.valueSet());
+        long t2 = System.nanoTime();
         BackgroundSave job = new BackgroundSave(dirty);
         background = job;
         Path target = file();
         Path temp = target.resolveSibling("temp-bg-" + ProcessHandle.current().pid() + ".rdb");
-        LOG.info("Background saving started");
+        LOG.info("Background saving started (capture {} ms, copy-on-write set {} ms)", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         saver.execute(() -> {
             Exception failure = null;
             try {
