@@ -109,14 +109,15 @@ public final class ServerProcess implements AutoCloseable {
                 pb.environment().put("CINNABAR_JAVA_OPTS", javaOptions);
             }
             ServerProcess sp = new ServerProcess(kind, pb.start(), port, log);
-            sp.awaitReady();
+            // a server asked to load slowly is handed over while it still answers -LOADING
+            sp.awaitReady(cmd.contains("--key-load-delay"));
             return sp;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private void awaitReady() {
+    private void awaitReady(boolean loadingIsReady) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -127,7 +128,7 @@ public final class ServerProcess implements AutoCloseable {
                 s.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
                 byte[] buf = new byte[64];
                 int n = s.getInputStream().read(buf);
-                if (n > 0) {
+                if (n > 0 && (loadingIsReady || !new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("-LOADING"))) {
                     return;
                 }
             } catch (IOException e) {

@@ -57,6 +57,7 @@ public final class Server {
     private final WatchedKeys watchedKeys;
     private final List<InfoContributor> infoContributors = new CopyOnWriteArrayList<>();
     private final dev.cinnabar.kernel.persistence.Persistence persistence;
+    private final dev.cinnabar.kernel.persistence.Loading loading = new dev.cinnabar.kernel.persistence.Loading(this);
     private final dev.cinnabar.kernel.aof.AppendOnlyFile aof;
     private final dev.cinnabar.kernel.aof.Propagator propagator;
     /** Plugin state saved with the dataset (function libraries); the persistence layer writes and reads it. */
@@ -109,7 +110,8 @@ public final class Server {
                 new FamilyRegistrar(this, f.name()).registerAll(f);
             }
             plugins.loadAll();
-            loadDataset();
+            // loading from before the first client can be read: none sees the dataset half-loaded
+            loading.begin(datasetBytes());
             return null;
         });
         for (String unknown : config.unknownPending()) {
@@ -118,7 +120,37 @@ public final class Server {
         activeExpire.effort((int) config.getLong("active-expire-effort"));
         List<String> binds = new ArrayList<>(List.of(config.get("bind").trim().split("\\s+")));
         network.bind(binds, (int) config.getLong("port"));
+        // as Redis: listening first, so that clients connecting during the load get -LOADING
+        onExecutor(() -> {
+            // a load that fails ends the process: until then clients still get -LOADING, never an empty dataset
+            loadDataset();
+            loading.end();
+            return null;
+        });
         scheduleCron();
+    }
+
+    /** While the start-up load runs: its state and INFO fields. */
+    public dev.cinnabar.kernel.persistence.Loading loading() {
+        return loading;
+    }
+
+    /** The bytes the start-up load will read: the AOF directory's files, or the RDB file. */
+    private long datasetBytes() {
+        try {
+            if (config.getBoolean("appendonly")) {
+                java.nio.file.Path dir = java.nio.file.Path.of(config.get("dir"), config.get("appenddirname"));
+                if (!java.nio.file.Files.isDirectory(dir)) {
+                    return 0;
+                }
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                    return files.mapToLong(p -> p.toFile().length()).sum();
+                }
+            }
+            return persistence.file().toFile().length();
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Redis's {@code loadDataFromDisk}: the RDB file in {@code dir}, if there is one; any problem is fatal. */

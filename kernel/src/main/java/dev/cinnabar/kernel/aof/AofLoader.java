@@ -82,7 +82,7 @@ final class AofLoader {
             try {
                 RdbFile.LoadResult r = RdbFile.load(data, server.keyspace(), server.persistence().codecs(),
                         server.persistenceContributors(), new ClientContext(server, Client.scriptClient(-2)),
-                        server.config(), 0, false);
+                        server.config(), 0, false, server.loading()::progress);
                 LOG.info("Loading RDB produced by version {}", dev.cinnabar.kernel.Version.REDIS);
                 LOG.info("Done loading RDB, keys loaded: {}, keys expired: {}.", r.keysLoaded(), r.keysExpired());
             } catch (RdbReader.Malformed ex) {
@@ -171,6 +171,11 @@ final class AofLoader {
         replies.clear();
         server.dispatcher().call(client, context, cmd, argv);
         replies.clear();
+        long bytes = 0;
+        for (byte[] a : argv) {
+            bytes += a.length + 8; // with its RESP framing, roughly
+        }
+        server.loading().progress(bytes);
     }
 
     private RegisteredCommand lookup(byte[][] argv) {

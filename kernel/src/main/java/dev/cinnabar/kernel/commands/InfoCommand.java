@@ -288,7 +288,7 @@ final class InfoCommand {
     }
 
     private void persistence(Section s) {
-        s.field("loading", 0);
+        s.field("loading", server.loading().active() ? 1 : 0);
         s.field("async_loading", 0);
         s.field("current_cow_peak", 0);
         s.field("current_cow_size", 0);
@@ -327,6 +327,9 @@ final class InfoCommand {
             s.field("aof_buffer_length", aof.bufferLength());
             s.field("aof_pending_bio_fsync", aof.fsyncPending() ? 1 : 0);
             s.field("aof_delayed_fsync", aof.delayedFsync());
+        }
+        if (server.loading().active()) {
+            server.loading().info().forEach(s::field);
         }
     }
 

@@ -25,6 +25,9 @@ public final class KernelParameters {
         c.register(ConfigParameter.of("protected-mode", ConfigType.bool(), "yes"));
         c.register(ConfigParameter.of("databases", ConfigType.integer(1, Integer.MAX_VALUE), "16").asImmutable());
         c.register(ConfigParameter.of("tcp-backlog", ConfigType.integer(0, Integer.MAX_VALUE), "511").asImmutable());
+        // hidden in Redis too: microseconds of delay per key loaded, for tests of the LOADING state
+        c.register(ConfigParameter.of("key-load-delay", ConfigType.integer(Integer.MIN_VALUE, Integer.MAX_VALUE), "0"));
+        c.register(ConfigParameter.of("loading-process-events-interval-bytes", ConfigType.integer(1024, Integer.MAX_VALUE), "2097152"));
         c.register(ConfigParameter.of("tcp-keepalive", ConfigType.integer(0, Integer.MAX_VALUE), "300"));
         c.register(ConfigParameter.of("timeout", ConfigType.integer(0, Integer.MAX_VALUE), "0"));
         c.register(ConfigParameter.of("maxclients", ConfigType.integer(1, 4294967295L), "10000"));

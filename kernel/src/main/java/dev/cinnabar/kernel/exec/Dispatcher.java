@@ -129,6 +129,10 @@ public final class Dispatcher {
             reject(client, cmd, reply, MISCONF);
             return;
         }
+        if (server.loading().active() && !cmd.has(dev.cinnabar.api.command.CommandFlag.LOADING)) {
+            reject(client, cmd, reply, dev.cinnabar.kernel.persistence.Loading.ERROR);
+            return;
+        }
         if (!cmd.has(dev.cinnabar.api.command.CommandFlag.ALLOW_BUSY) && server.scriptSession().busy()) {
             reject(client, cmd, reply, server.scriptSession().busyError());
             return;

@@ -336,7 +336,7 @@ public final class Persistence {
         long start = System.nanoTime();
         ClientContext ctx = new ClientContext(server, Client.scriptClient(-2));
         RdbFile.LoadResult r = RdbFile.load(data, server.keyspace(), codecs, server.persistenceContributors(), ctx,
-                server.config(), System.currentTimeMillis(), merge);
+                server.config(), System.currentTimeMillis(), merge, server.loading()::progress);
         lastLoadKeysLoaded = r.keysLoaded();
         lastLoadKeysExpired = r.keysExpired();
         if (r.emptySkipped() > 0) {

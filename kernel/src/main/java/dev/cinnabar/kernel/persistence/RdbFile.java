@@ -177,6 +177,14 @@ public final class RdbFile {
     public static LoadResult load(byte[] data, Keyspace keyspace, RdbCodecs codecs,
                                   List<PersistenceContributor> contributors, CommandContext ctx,
                                   ConfigView config, long now, boolean merge) throws RdbReader.Malformed {
+        return load(data, keyspace, codecs, contributors, ctx, config, now, merge, bytes -> { });
+    }
+
+    /** As above; {@code progress} is told after each key how many more bytes of {@code data} were read. */
+    public static LoadResult load(byte[] data, Keyspace keyspace, RdbCodecs codecs,
+                                  List<PersistenceContributor> contributors, CommandContext ctx,
+                                  ConfigView config, long now, boolean merge,
+                                  java.util.function.LongConsumer progress) throws RdbReader.Malformed {
         if (data.length < 9 || !new String(data, 0, 5, StandardCharsets.US_ASCII).equals("REDIS")) {
             throw new RdbReader.Malformed("Wrong signature trying to load DB from file");
         }
@@ -197,6 +205,7 @@ public final class RdbFile {
         long loaded = 0, expired = 0, empty = 0;
         long idle = -1;
         int freq = -1;
+        int reported = in.position();
         while (true) {
             int type = in.type();
             switch (type) {
@@ -282,6 +291,8 @@ public final class RdbFile {
                 db.setAccess(key, keyIdle, keyFreq);
             }
             loaded++;
+            progress.accept(in.position() - reported);
+            reported = in.position();
         }
         if (version >= 5) {
             int at = in.position();
