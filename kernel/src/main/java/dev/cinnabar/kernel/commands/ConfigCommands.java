@@ -64,6 +64,9 @@ final class ConfigCommands {
                 continue;
             }
             for (Map.Entry<String, ConfigEntry> n : server.config().allNames().entrySet()) {
+                if (dev.cinnabar.kernel.config.KernelParameters.HIDDEN.contains(n.getKey())) {
+                    continue;
+                }
                 if (!containsIgnoreCase(matches, n.getKey()) && GlobMatcher.matches(latin1(p), latin1(n.getKey()), true)) {
                     matches.put(n.getKey(), n.getValue());
                 }

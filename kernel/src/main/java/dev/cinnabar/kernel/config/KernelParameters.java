@@ -13,6 +13,9 @@ import java.nio.file.Path;
  */
 public final class KernelParameters {
 
+    /** Redis's HIDDEN_CONFIG parameters: answered by exact name, left out of CONFIG GET globs. */
+    public static final java.util.Set<String> HIDDEN = java.util.Set.of("key-load-delay", "loading-process-events-interval-bytes");
+
     private KernelParameters() {
     }
 
