@@ -179,11 +179,16 @@ public final class KernelDatabase implements Database {
      * Adds a key read from a snapshot, without notifications: false when it already exists
      * (a duplicate in the file).
      */
+    /** A loader's hint: this database is about to hold {@code keys} more keys. */
+    public void reserve(long keys) {
+        table.reserve(table.size() + keys);
+    }
+
     public boolean loadEntry(byte[] key, RedisValue value, long expireAtMillis) {
-        if (table.get(key) != null) {
+        KeyTable.Entry e = table.putNew(key, value);
+        if (e == null) {
             return false;
         }
-        KeyTable.Entry e = table.put(key, value);
         if (expireAtMillis >= 0) {
             table.setExpire(e, expireAtMillis);
         }

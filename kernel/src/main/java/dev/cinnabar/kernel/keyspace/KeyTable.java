@@ -111,6 +111,32 @@ public final class KeyTable {
         return e;
     }
 
+    /** Inserts a key that must be new; null (and nothing changed) when it is already there. */
+    public Entry putNew(byte[] key, RedisValue value) {
+        int h = hash(key);
+        int idx = h & (buckets.length - 1);
+        for (Entry e = buckets[idx]; e != null; e = e.next) {
+            if (e.hash == h && Arrays.equals(e.key, key)) {
+                return null;
+            }
+        }
+        Entry e = new Entry(key, h, value);
+        e.next = buckets[idx];
+        buckets[idx] = e;
+        if (++size > buckets.length) {
+            resize(buckets.length * 2);
+        }
+        return e;
+    }
+
+    /** Grows the table at once to hold {@code keys} keys (a load that knows its size rehashes no more). */
+    public void reserve(long keys) {
+        long want = Long.highestOneBit(Math.max(1, Math.min(keys, 1L << 30)) - 1) << 1;
+        if (want > buckets.length) {
+            resize((int) want);
+        }
+    }
+
     public Entry remove(byte[] key) {
         int h = hash(key);
         int idx = h & (buckets.length - 1);

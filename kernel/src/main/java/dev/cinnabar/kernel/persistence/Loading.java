@@ -26,6 +26,9 @@ public final class Loading {
     private long loadedBytes;
     private long startNanos;
     private boolean caughtUp;
+    /** the two settings, read once per load: the progress call runs for every key */
+    private long keyLoadDelay;
+    private long interval;
 
     public Loading(Server server) {
         this.server = server;
@@ -44,6 +47,8 @@ public final class Loading {
         this.startSeconds = System.currentTimeMillis() / 1000;
         this.startNanos = System.nanoTime();
         this.caughtUp = false;
+        this.keyLoadDelay = server.config().getLong("key-load-delay");
+        this.interval = server.config().getLong("loading-process-events-interval-bytes");
     }
 
     public void end() {
@@ -57,13 +62,11 @@ public final class Loading {
         }
         long before = loadedBytes;
         loadedBytes += bytes;
-        long delay = server.config().getLong("key-load-delay");
-        if (delay > 0) {
-            LockSupport.parkNanos(delay * 1000);
+        if (keyLoadDelay > 0) {
+            LockSupport.parkNanos(keyLoadDelay * 1000);
         }
         // as Redis's rdbLoadProgressCallback: the network is served each time the load crosses
         // another loading-process-events-interval-bytes (2 MB by default)
-        long interval = server.config().getLong("loading-process-events-interval-bytes");
         if (interval <= 0 || before / interval == loadedBytes / interval) {
             return;
         }

@@ -232,10 +232,13 @@ public final class RdbFile {
                     db = keyspace.db((int) id);
                     continue;
                 }
-                case OPCODE_RESIZEDB:
+                case OPCODE_RESIZEDB: {
+                    long size = in.length();
                     in.length();
-                    in.length();
+                    // a key takes 3 bytes of the file at the least: a forged size cannot reserve more
+                    db.reserve(Math.min(size, in.remaining() / 3));
                     continue;
+                }
                 case OPCODE_AUX:
                     in.string();
                     in.string();
