@@ -94,7 +94,9 @@ class BusyScriptsDifferentialTest extends DifferentialTest {
 
     @Test
     void scriptThatWroteIsUnkillable() {
-        startBusy("EVAL", "redis.call('set', 'w', '1') local t = redis.call('time') while redis.call('time')[1] - t[1] < 1 do end return 'done'", "0");
+        // 1.5 s counted in microseconds: comparing whole seconds could end the run at once on a second boundary
+        startBusy("EVAL", "redis.call('set', 'w', '1') local function us(x) return x[1] * 1000000 + x[2] end "
+                + "local t = us(redis.call('time')) while us(redis.call('time')) - t < 1500000 do end return 'done'", "0");
         sameOn(r2, c2, "SCRIPT KILL");
         scriptReplySame();
         same("GET w");
