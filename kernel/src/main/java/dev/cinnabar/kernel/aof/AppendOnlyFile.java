@@ -2,6 +2,8 @@ package dev.cinnabar.kernel.aof;
 
 import dev.cinnabar.api.rdb.PersistenceContributor;
 import dev.cinnabar.kernel.Server;
+import dev.cinnabar.kernel.persistence.CaptureSteps;
+import dev.cinnabar.kernel.persistence.Persistence;
 import dev.cinnabar.kernel.persistence.RdbFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -501,33 +503,42 @@ public final class AppendOnlyFile {
             return false;
         }
         rewriteScheduled = false;
-        RdbFile.Snapshot snap = RdbFile.capture(server.keyspace(), server.persistenceContributors(), server.config());
+        RdbFile.Snapshot snap = RdbFile.begin(server.keyspace(), server.persistenceContributors(), server.config());
         List<byte[][]> functions = contributorCommands();
-        server.keyspace().beginSnapshot(snap.valueSet());
         boolean rdb = preamble();
         Rewrite job = new Rewrite(state);
         rewrite = job;
         Path temp = Path.of(server.config().get("dir")).resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
         LOG.info("Background append only file rewriting started");
-        rewriteThread.execute(() -> {
+        CaptureSteps.start(server.executor(), snap.data(), () -> job.cancelled, () -> rewriteThread.execute(() -> {
             Exception failure = null;
-            long size = 0;
+            long[] size = {0};
             try {
-                byte[] data = rdb ? RdbFile.write(snap, server.persistence().codecs(), true)
-                        : BaseCommands.write(snap, server.persistence().codecs(), functions);
-                size = data.length;
-                writeSynced(temp, data);
+                Persistence.writeSynced(temp, out -> {
+                    java.io.OutputStream counted = new java.io.FilterOutputStream(out) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            out.write(b, off, len);
+                            size[0] += len;
+                        }
+                    };
+                    if (rdb) {
+                        RdbFile.write(snap, server.persistence().codecs(), true, counted);
+                    } else {
+                        counted.write(BaseCommands.write(snap, server.persistence().codecs(), functions));
+                    }
+                });
             } catch (IOException | RuntimeException e) {
                 failure = e;
             }
             Exception f = failure;
-            long s = size;
+            long s = size[0];
             try {
                 server.executor().execute(() -> finishRewrite(job, temp, rdb, s, f));
             } catch (RuntimeException e) {
                 deleteQuietly(temp);
             }
-        });
+        }));
         return true;
     }
 

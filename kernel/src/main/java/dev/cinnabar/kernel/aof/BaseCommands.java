@@ -4,6 +4,7 @@ import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.rdb.RdbValueCodec;
 import dev.cinnabar.api.rdb.RdbWriter;
+import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
 import dev.cinnabar.kernel.persistence.RdbCodecs;
 import dev.cinnabar.kernel.persistence.RdbFile;
 
@@ -28,28 +29,29 @@ final class BaseCommands {
             command(out, c);
         }
         boolean compress = s.config().getBoolean("rdbcompression");
-        for (int d = 0; d < s.dbIds().length; d++) {
-            command(out, b("SELECT"), ascii(Integer.toString(s.dbIds()[d])));
-            byte[][] keys = s.keys()[d];
-            RedisValue[] values = s.values()[d];
-            long[] expires = s.expires()[d];
-            for (int i = 0; i < keys.length; i++) {
-                RedisValue v = values[i];
-                if (v instanceof StringValue sv) {
-                    command(out, b("SET"), keys[i], sv.toBytes());
-                } else {
-                    RdbValueCodec codec = codecs.forValue(v);
-                    if (codec == null) {
-                        throw new IllegalStateException("no RDB encoding for values of " + v.getClass().getName());
+        KeyspaceSnapshot data = s.data();
+        for (int d = 0; d < data.databases(); d++) {
+            command(out, b("SELECT"), ascii(Integer.toString(data.dbId(d))));
+            try {
+                data.forEach(d, (key, v, expireAt) -> {
+                    if (v instanceof StringValue sv) {
+                        command(out, b("SET"), key, sv.toBytes());
+                    } else {
+                        RdbValueCodec codec = codecs.forValue(v);
+                        if (codec == null) {
+                            throw new IllegalStateException("no RDB encoding for values of " + v.getClass().getName());
+                        }
+                        RdbWriter w = new RdbWriter(64);
+                        w.type(codec.type(v));
+                        codec.write(v, w, compress, s.config());
+                        command(out, b("RESTORE"), key, b("0"), w.finishDump());
                     }
-                    RdbWriter w = new RdbWriter(64);
-                    w.type(codec.type(v));
-                    codec.write(v, w, compress, s.config());
-                    command(out, b("RESTORE"), keys[i], b("0"), w.finishDump());
-                }
-                if (expires[i] >= 0) {
-                    command(out, b("PEXPIREAT"), keys[i], ascii(Long.toString(expires[i])));
-                }
+                    if (expireAt >= 0) {
+                        command(out, b("PEXPIREAT"), key, ascii(Long.toString(expireAt)));
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // a byte array stream does not throw
             }
         }
         return out.toByteArray();

@@ -112,10 +112,7 @@ public final class KernelDatabase implements Database {
         }
         touch(e);
         // a value a background save still has to write is copied before anyone changes it
-        if (keyspace.snapshotHolds(e.value)) {
-            e.value = keyspace.copyOnWrite(e.value);
-        }
-        return e.value;
+        return table.writableValue(e);
     }
 
     @Override
@@ -225,7 +222,7 @@ public final class KernelDatabase implements Database {
         if (e == null) {
             e = table.put(key, value);
         } else {
-            e.value = value;
+            table.replaceValue(e, value);
         }
         stored(e, existed);
         keyspace.listener().modified(id, key);
@@ -307,7 +304,12 @@ public final class KernelDatabase implements Database {
     @Override
     public void clear() {
         keyspace.listener().databaseReplacing(id, -1);
-        table.clear();
+        if (table.capture != null) {
+            // a snapshot still capturing the old contents goes on with the old table alone
+            table = keyspace.newTable();
+        } else {
+            table.clear();
+        }
         keyspace.listener().databaseChanged(id);
     }
 

@@ -33,6 +33,12 @@ public final class KeyTable {
         int lruSeconds;
         /** {@link LfuCounter}'s packed access frequency. */
         int lfu = LfuCounter.initial();
+        /**
+         * Snapshot bookkeeping: {@code epoch << 1 | shared}. The entry is settled for the snapshot
+         * of that epoch (captured, or created after it began); {@code shared} says its value may
+         * be held by that snapshot, so it is copied before a command changes it.
+         */
+        int mark;
         Entry next;
 
         Entry(byte[] key, int hash, RedisValue value) {
@@ -62,6 +68,45 @@ public final class KeyTable {
     private int size;
     private Entry[] volatiles = new Entry[0];
     private int volatileCount;
+    /** The snapshot still capturing this table (entries it has not reached are saved before they change), or null. */
+    KeyspaceSnapshot.Part capture;
+    /** The epoch of the snapshot in progress, 0 when none: values stored meanwhile are marked shared. */
+    int snapshotEpoch;
+
+    /**
+     * Called before {@code e} changes (value, expiry, removal): an entry the running snapshot has
+     * not captured yet is captured now, as it was.
+     */
+    private void preserve(Entry e) {
+        if (capture != null && (e.mark >>> 1) != snapshotEpoch) {
+            capture.take(e);
+        }
+    }
+
+    /** The mark of an entry whose value is stored now: shared with the running snapshot, if any. */
+    private int storedMark() {
+        return snapshotEpoch == 0 ? 0 : snapshotEpoch << 1 | 1;
+    }
+
+    /**
+     * The value of {@code e}, ready to be changed in place: while a snapshot that may hold it
+     * runs, it is first replaced by a copy (copy-on-write), once per entry and snapshot.
+     */
+    RedisValue writableValue(Entry e) {
+        preserve(e);
+        if (snapshotEpoch != 0 && e.mark == (snapshotEpoch << 1 | 1)) {
+            e.value = e.value.copy();
+            e.mark = snapshotEpoch << 1;
+        }
+        return e.value;
+    }
+
+    /** Replaces the value of an entry of this table. */
+    void replaceValue(Entry e, RedisValue value) {
+        preserve(e);
+        e.value = value;
+        e.mark = storedMark();
+    }
 
     public int size() {
         return size;
@@ -98,11 +143,12 @@ public final class KeyTable {
         int idx = h & (buckets.length - 1);
         for (Entry e = buckets[idx]; e != null; e = e.next) {
             if (e.hash == h && Arrays.equals(e.key, key)) {
-                e.value = value;
+                replaceValue(e, value);
                 return e;
             }
         }
         Entry e = new Entry(key, h, value);
+        e.mark = storedMark();
         e.next = buckets[idx];
         buckets[idx] = e;
         if (++size > buckets.length) {
@@ -121,6 +167,7 @@ public final class KeyTable {
             }
         }
         Entry e = new Entry(key, h, value);
+        e.mark = storedMark();
         e.next = buckets[idx];
         buckets[idx] = e;
         if (++size > buckets.length) {
@@ -143,6 +190,7 @@ public final class KeyTable {
         Entry prev = null;
         for (Entry e = buckets[idx]; e != null; prev = e, e = e.next) {
             if (e.hash == h && Arrays.equals(e.key, key)) {
+                preserve(e);
                 if (prev == null) {
                     buckets[idx] = e.next;
                 } else {
@@ -161,6 +209,7 @@ public final class KeyTable {
 
     /** Sets or clears ({@code -1}) an entry's expiry, keeping the volatile index in step. */
     public void setExpire(Entry e, long when) {
+        preserve(e);
         if (when < 0) {
             if (e.volatileIndex >= 0) {
                 int i = e.volatileIndex;
@@ -209,7 +258,9 @@ public final class KeyTable {
         }
     }
 
+    /** Empties the table; not while a snapshot still captures it (replace the table then). */
     public void clear() {
+        assert capture == null;
         buckets = new Entry[MIN_SIZE];
         size = 0;
         volatiles = new Entry[0];
@@ -250,6 +301,29 @@ public final class KeyTable {
             v = Long.reverse(v);
             maxBuckets--;
         } while (v != 0 && visited < count && maxBuckets > 0);
+        return v;
+    }
+
+    /**
+     * One step of a snapshot's capture: visits the buckets from {@code cursor} on (reverse-binary,
+     * so growing or shrinking in between misses no entry) until about {@code entries} entries
+     * were seen; returns the next cursor, 0 when the table has been covered. The visitor must not
+     * change the table.
+     */
+    long scanEntries(long cursor, int entries, java.util.function.Consumer<Entry> visitor) {
+        long v = cursor;
+        int seen = 0;
+        do {
+            long mask = buckets.length - 1;
+            for (Entry e = buckets[(int) (v & mask)]; e != null; e = e.next) {
+                visitor.accept(e);
+                seen++;
+            }
+            v |= ~mask;
+            v = Long.reverse(v);
+            v++;
+            v = Long.reverse(v);
+        } while (v != 0 && seen < entries);
         return v;
     }
 

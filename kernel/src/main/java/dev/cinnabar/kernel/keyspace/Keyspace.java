@@ -45,8 +45,8 @@ public final class Keyspace {
     private final ModificationFanout listeners = new ModificationFanout();
 
     private final java.util.function.LongSupplier maxmemoryPolicy;
-    /** Values a background save captured and has not written yet (identity), or null when none runs. */
-    private java.util.Set<RedisValue> snapshotValues;
+    /** The point-in-time snapshot in progress (background save or AOF rewrite), or null. */
+    private KeyspaceSnapshot snapshot;
 
     /**
      * @param maxmemoryPolicy the index of {@code maxmemory-policy} in its enum (volatile-lru,
@@ -61,25 +61,43 @@ public final class Keyspace {
     }
 
     /**
-     * Starts copy-on-write for {@code values}: until {@link #endSnapshot()}, a value among them
-     * that a command looks up for writing is replaced in its key by a copy first, so the snapshot
-     * keeps seeing the value as it was.
+     * Starts a point-in-time snapshot of every database, in O(databases): the caller then drives
+     * its capture ({@link KeyspaceSnapshot#captureSome}) and ends it with {@link #endSnapshot}.
+     * One at a time.
      */
-    public void beginSnapshot(java.util.Set<RedisValue> values) {
-        snapshotValues = values;
+    public KeyspaceSnapshot beginSnapshot() {
+        if (snapshot != null) {
+            throw new IllegalStateException("a snapshot is already in progress");
+        }
+        snapshot = new KeyspaceSnapshot(databases);
+        return snapshot;
     }
 
+    /**
+     * The databases as they are now, captured at once (O(keys)) and without copy-on-write: the
+     * caller writes it out before any command runs (SAVE, DEBUG RELOAD).
+     */
+    public KeyspaceSnapshot copyNow() {
+        return KeyspaceSnapshot.copyOf(databases);
+    }
+
+    /** Ends the snapshot in progress, if any: its values are no longer protected. */
     public void endSnapshot() {
-        snapshotValues = null;
+        if (snapshot != null) {
+            snapshot.detach();
+            for (KernelDatabase d : databases) {
+                d.table().capture = null;
+                d.table().snapshotEpoch = 0;
+            }
+            snapshot = null;
+        }
     }
 
-    boolean snapshotHolds(RedisValue v) {
-        return snapshotValues != null && snapshotValues.contains(v);
-    }
-
-    RedisValue copyOnWrite(RedisValue v) {
-        snapshotValues.remove(v);
-        return v.copy();
+    /** A new, empty table for a database, taking part in the snapshot in progress. */
+    KeyTable newTable() {
+        KeyTable t = new KeyTable();
+        t.snapshotEpoch = snapshot == null ? 0 : snapshot.epoch;
+        return t;
     }
 
     /** Whether an LFU eviction policy is selected (then accesses update the LFU counter). */

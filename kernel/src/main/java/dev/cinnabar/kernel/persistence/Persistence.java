@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -100,10 +99,6 @@ public final class Persistence {
         return Path.of(server.config().get("dir")).resolve(server.config().get("dbfilename"));
     }
 
-    /** The whole dataset as an RDB file. */
-    public byte[] snapshot() {
-        return RdbFile.write(server.keyspace(), codecs, server.persistenceContributors(), server.config());
-    }
 
     /**
      * Redis's {@code rdbSave}: writes {@code temp-<pid>.rdb} in {@code dir}, fsyncs, renames it
@@ -115,7 +110,8 @@ public final class Persistence {
         Path target = file();
         Path temp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".rdb");
         try {
-            writeSynced(temp, snapshot());
+            RdbFile.Snapshot snap = RdbFile.capture(server.keyspace(), server.persistenceContributors(), server.config());
+            writeSynced(temp, out -> RdbFile.write(snap, codecs, false, out));
             rename(temp, target);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Failed saving the DB to {} (temp file {}): {}", target, temp.getFileName(), e.toString());
@@ -129,13 +125,19 @@ public final class Persistence {
         return true;
     }
 
-    private static void writeSynced(Path file, byte[] data) throws IOException {
+    /** Something that writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code file} from {@code content} and fsyncs it before returning. */
+    public static void writeSynced(Path file, Content content) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer b = ByteBuffer.wrap(data);
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
+            java.io.OutputStream out = java.nio.channels.Channels.newOutputStream(ch);
+            content.writeTo(out);
+            out.flush();
             ch.force(true);
         }
     }
@@ -199,9 +201,9 @@ public final class Persistence {
     }
 
     /**
-     * BGSAVE: captures the dataset (O(keys) on the executor: references, not copies), turns on
-     * copy-on-write for the captured values, and serializes and writes the file on the
-     * {@code cinnabar-bgsave} thread; the rename over {@code dbfilename} and the bookkeeping
+     * BGSAVE: starts a point-in-time snapshot (O(databases)), captures it on the executor in
+     * steps of about a millisecond (references, not copies, with copy-on-write meanwhile), then
+     * serializes and writes the file on the {@code cinnabar-bgsave} thread; the rename over {@code dbfilename} and the bookkeeping
      * happen back on the executor. Returns false when one is already running.
      */
     public boolean startBackgroundSave() {
@@ -209,20 +211,16 @@ public final class Persistence {
             return false;
         }
         lastBgsaveTryMillis = System.currentTimeMillis();
-        long t0 = System.nanoTime();
-        RdbFile.Snapshot snap = RdbFile.capture(server.keyspace(), server.persistenceContributors(), server.config());
-        long t1 = System.nanoTime();
-        server.keyspace().beginSnapshot(snap.valueSet());
-        long t2 = System.nanoTime();
+        RdbFile.Snapshot snap = RdbFile.begin(server.keyspace(), server.persistenceContributors(), server.config());
         BackgroundSave job = new BackgroundSave(dirty);
         background = job;
         Path target = file();
         Path temp = target.resolveSibling("temp-bg-" + ProcessHandle.current().pid() + ".rdb");
-        LOG.info("Background saving started (capture {} ms, copy-on-write set {} ms)", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
-        saver.execute(() -> {
+        LOG.info("Background saving started");
+        CaptureSteps.start(server.executor(), snap.data(), () -> job.cancelled, () -> saver.execute(() -> {
             Exception failure = null;
             try {
-                writeSynced(temp, RdbFile.write(snap, codecs));
+                writeSynced(temp, out -> RdbFile.write(snap, codecs, false, out));
             } catch (IOException | RuntimeException e) {
                 failure = e;
             }
@@ -232,7 +230,7 @@ public final class Persistence {
             } catch (RuntimeException e) {
                 deleteQuietly(temp); // the server is stopping
             }
-        });
+        }));
         return true;
     }
 

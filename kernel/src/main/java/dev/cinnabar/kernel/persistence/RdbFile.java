@@ -3,6 +3,7 @@ package dev.cinnabar.kernel.persistence;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.RedisValue;
+import dev.cinnabar.api.rdb.Crc64;
 import dev.cinnabar.api.rdb.PersistenceContributor;
 import dev.cinnabar.api.rdb.RdbReader;
 import dev.cinnabar.api.rdb.RdbValueCodec;
@@ -10,6 +11,7 @@ import dev.cinnabar.api.rdb.RdbWriter;
 import dev.cinnabar.kernel.Version;
 import dev.cinnabar.kernel.keyspace.KernelDatabase;
 import dev.cinnabar.kernel.keyspace.Keyspace;
+import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,69 +40,37 @@ public final class RdbFile {
     }
 
     /**
-     * A point-in-time copy of what a snapshot writes: per database its keys, values and expire
-     * times (references: the values themselves are protected by copy-on-write while a background
-     * save runs), the contributors' records already serialized, and the settings that shape the
-     * bytes. Taking it is O(keys) on the executor; writing it can happen on any thread.
+     * What a snapshot writes: the databases at one instant ({@link KeyspaceSnapshot}: references,
+     * protected by copy-on-write while a background job writes them), the contributors' records
+     * already serialized, and the settings that shape the bytes. Once its data is
+     * {@linkplain KeyspaceSnapshot#captured() captured} it can be written on any thread.
      */
-    public record Snapshot(int[] dbIds, byte[][][] keys, RedisValue[][] values, long[][] expires, byte[] contributorRecords,
-                           ConfigView config) {
-
-        /** Every value, for copy-on-write. */
-        public java.util.Set<RedisValue> valueSet() {
-            int n = 0;
-            for (RedisValue[] vs : values) {
-                n += vs.length;
-            }
-            // sized once: growing an identity map of a million values rehashes it several times
-            java.util.Set<RedisValue> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(n));
-            for (RedisValue[] vs : values) {
-                set.addAll(java.util.Arrays.asList(vs));
-            }
-            return set;
-        }
+    public record Snapshot(KeyspaceSnapshot data, byte[] contributorRecords, ConfigView config) {
     }
 
-    /** Captures the dataset (executor thread). */
+    /**
+     * The dataset as it is now, captured at once in O(keys) (executor thread): for writing before
+     * any other command runs.
+     */
     public static Snapshot capture(Keyspace keyspace, List<PersistenceContributor> contributors, ConfigView config) {
-        int n = 0;
-        for (int i = 0; i < keyspace.count(); i++) {
-            if (keyspace.db(i).size() > 0) {
-                n++;
-            }
-        }
-        int[] ids = new int[n];
-        byte[][][] keys = new byte[n][][];
-        RedisValue[][] values = new RedisValue[n][];
-        long[][] expires = new long[n][];
-        int d = 0;
-        for (int i = 0; i < keyspace.count(); i++) {
-            KernelDatabase db = keyspace.db(i);
-            int size = (int) db.size();
-            if (size == 0) {
-                continue;
-            }
-            ids[d] = i;
-            byte[][] k = new byte[size][];
-            RedisValue[] v = new RedisValue[size];
-            long[] x = new long[size];
-            int[] at = {0};
-            db.forEachEntry(e -> {
-                int j = at[0]++;
-                k[j] = e.key();
-                v[j] = e.value();
-                x[j] = e.expireAt();
-            });
-            keys[d] = k;
-            values[d] = v;
-            expires[d] = x;
-            d++;
-        }
+        return new Snapshot(keyspace.copyNow(), contributorRecords(contributors), FrozenConfig.of(config));
+    }
+
+    /**
+     * Starts a point-in-time snapshot in O(databases) (executor thread); the caller captures its
+     * data in steps ({@link KeyspaceSnapshot#captureSome}) and ends it with
+     * {@link Keyspace#endSnapshot}.
+     */
+    public static Snapshot begin(Keyspace keyspace, List<PersistenceContributor> contributors, ConfigView config) {
+        return new Snapshot(keyspace.beginSnapshot(), contributorRecords(contributors), FrozenConfig.of(config));
+    }
+
+    private static byte[] contributorRecords(List<PersistenceContributor> contributors) {
         RdbWriter records = new RdbWriter(256);
         for (PersistenceContributor c : contributors) {
             c.save(records);
         }
-        return new Snapshot(ids, keys, values, expires, records.toByteArray(), FrozenConfig.of(config));
+        return records.toByteArray();
     }
 
     /** The whole dataset as an RDB file, now (executor thread). */
@@ -116,9 +86,26 @@ public final class RdbFile {
 
     /** As {@link #write(Snapshot, RdbCodecs)}; {@code aofBase} sets the {@code aof-base} AUX field to 1 (AOF base file). */
     public static byte[] write(Snapshot s, RdbCodecs codecs, boolean aofBase) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+        try {
+            write(s, codecs, aofBase, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // not from memory
+        }
+        return out.toByteArray();
+    }
+
+    /** Bytes handed to the output at a time: the file is never held whole in memory. */
+    private static final int CHUNK = 64 * 1024;
+
+    /** As {@link #write(Snapshot, RdbCodecs, boolean)}, streamed to {@code out} in pieces. */
+    public static void write(Snapshot s, RdbCodecs codecs, boolean aofBase, java.io.OutputStream out)
+            throws java.io.IOException {
         ConfigView config = s.config();
         boolean compress = config.getBoolean("rdbcompression");
-        RdbWriter w = new RdbWriter(1 << 16);
+        boolean checksum = config.getBoolean("rdbchecksum");
+        long crc = 0;
+        RdbWriter w = new RdbWriter(CHUNK + (CHUNK >> 2));
         byte[] magic = ("REDIS" + String.format("%04d", RdbWriter.RDB_VERSION)).getBytes(StandardCharsets.US_ASCII);
         w.raw(magic, 0, magic.length);
         aux(w, "redis-ver", Version.REDIS);
@@ -128,32 +115,44 @@ public final class RdbFile {
         aux(w, "used-mem", Long.toString(rt.totalMemory() - rt.freeMemory()));
         aux(w, "aof-base", aofBase ? "1" : "0");
         w.raw(s.contributorRecords(), 0, s.contributorRecords().length);
-        for (int d = 0; d < s.dbIds().length; d++) {
-            byte[][] keys = s.keys()[d];
-            RedisValue[] values = s.values()[d];
-            long[] expires = s.expires()[d];
-            long volatileCount = 0;
-            for (long x : expires) {
-                if (x >= 0) {
-                    volatileCount++;
-                }
-            }
-            w.type(OPCODE_SELECTDB).length(s.dbIds()[d]);
-            w.type(OPCODE_RESIZEDB).length(keys.length).length(volatileCount);
-            for (int i = 0; i < keys.length; i++) {
-                RdbValueCodec codec = codecs.forValue(values[i]);
+        KeyspaceSnapshot data = s.data();
+        RdbWriter[] chunk = {w};
+        long[] crcSoFar = {crc};
+        for (int d = 0; d < data.databases(); d++) {
+            chunk[0].type(OPCODE_SELECTDB).length(data.dbId(d));
+            chunk[0].type(OPCODE_RESIZEDB).length(data.size(d)).length(data.volatileCount(d));
+            data.forEach(d, (key, value, expireAt) -> {
+                RdbValueCodec codec = codecs.forValue(value);
                 if (codec == null) {
-                    throw new IllegalStateException("no RDB encoding for values of " + values[i].getClass().getName());
+                    throw new IllegalStateException("no RDB encoding for values of " + value.getClass().getName());
                 }
-                if (expires[i] >= 0) {
-                    w.type(OPCODE_EXPIRETIME_MS).int64(expires[i]);
+                RdbWriter out1 = chunk[0];
+                if (expireAt >= 0) {
+                    out1.type(OPCODE_EXPIRETIME_MS).int64(expireAt);
                 }
-                w.type(codec.type(values[i]));
-                w.string(keys[i], compress);
-                codec.write(values[i], w, compress, config);
-            }
+                out1.type(codec.type(value));
+                out1.string(key, compress);
+                codec.write(value, out1, compress, config);
+                if (out1.size() >= CHUNK) {
+                    crcSoFar[0] = drain(out1, out, crcSoFar[0], checksum);
+                    chunk[0] = new RdbWriter(CHUNK + (CHUNK >> 2));
+                }
+            });
         }
-        return w.finishFile(config.getBoolean("rdbchecksum"));
+        w = chunk[0];
+        crc = crcSoFar[0];
+        w.type(OPCODE_EOF);
+        crc = drain(w, out, crc, checksum);
+        RdbWriter trailer = new RdbWriter(8);
+        trailer.int64(checksum ? crc : 0);
+        out.write(trailer.toByteArray());
+    }
+
+    private static long drain(RdbWriter w, java.io.OutputStream out, long crc, boolean checksum)
+            throws java.io.IOException {
+        byte[] b = w.toByteArray();
+        out.write(b);
+        return checksum ? Crc64.update(crc, b, 0, b.length) : crc;
     }
 
     private static void aux(RdbWriter w, String key, String value) {
