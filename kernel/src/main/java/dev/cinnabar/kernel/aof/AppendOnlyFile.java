@@ -2,9 +2,9 @@ package dev.cinnabar.kernel.aof;
 
 import dev.cinnabar.api.rdb.PersistenceContributor;
 import dev.cinnabar.kernel.Server;
-import dev.cinnabar.kernel.persistence.CaptureSteps;
-import dev.cinnabar.kernel.persistence.Persistence;
-import dev.cinnabar.kernel.persistence.RdbFile;
+import dev.cinnabar.kernel.persistence.BackgroundSnapshot;
+import dev.cinnabar.kernel.persistence.SnapshotEncoder;
+import dev.cinnabar.kernel.persistence.SnapshotFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,10 @@ public final class AppendOnlyFile {
     private long baseSize;
     private long rewriteBaseSize;
     private boolean lastWriteOk = true;
+    /** Why the last write failed (strerror's text, as Redis reports it). */
+    private String lastWriteError;
     private volatile boolean fsyncFailed;
+    private volatile String fsyncError;
     private final AtomicBoolean fsyncPending = new AtomicBoolean();
     private long lastFsyncMillis = System.currentTimeMillis();
     private long delayedFsync;
@@ -68,7 +71,7 @@ public final class AppendOnlyFile {
         final long startMillis = System.currentTimeMillis();
         /** The state when it started: an enabling rewrite (WAIT_REWRITE) ends differently. */
         final State startedIn;
-        boolean cancelled;
+        BackgroundSnapshot snapshot;
 
         Rewrite(State startedIn) {
             this.startedIn = startedIn;
@@ -147,6 +150,20 @@ public final class AppendOnlyFile {
 
     public boolean lastWriteOk() {
         return lastWriteOk && !fsyncFailed;
+    }
+
+    /**
+     * Redis's {@code writeCommandsDeniedByDiskError} for the AOF: while the AOF is on and its last
+     * write or background fsync failed, the reason; otherwise null.
+     */
+    public String diskError() {
+        if (state == State.OFF) {
+            return null;
+        }
+        if (!lastWriteOk) {
+            return lastWriteError;
+        }
+        return fsyncFailed ? fsyncError : null;
     }
 
     public long currentSize() {
@@ -232,7 +249,9 @@ public final class AppendOnlyFile {
             return;
         }
         if (bufLen > 0) {
+            long before = -1;
             try {
+                before = incr.size();
                 ByteBuffer b = ByteBuffer.wrap(buf, 0, bufLen);
                 while (b.hasRemaining()) {
                     incr.write(b);
@@ -242,12 +261,12 @@ public final class AppendOnlyFile {
                 if (buf.length > (1 << 22)) {
                     buf = new byte[1 << 16];
                 }
+                if (!lastWriteOk) {
+                    LOG.warn("AOF write error looks solved, Redis can write again.");
+                }
                 lastWriteOk = true;
             } catch (IOException e) {
-                if (lastWriteOk) {
-                    LOG.warn("Error writing to the AOF file: {}", e.toString());
-                }
-                lastWriteOk = false;
+                writeFailed(e, before);
                 return;
             }
         }
@@ -270,6 +289,7 @@ public final class AppendOnlyFile {
                         ch.force(false);
                         fsyncFailed = false;
                     } catch (IOException e) {
+                        fsyncError = strerror(e);
                         fsyncFailed = true;
                     } finally {
                         fsyncPending.set(false);
@@ -279,6 +299,41 @@ public final class AppendOnlyFile {
                 delayedFsync++;
             }
         }
+    }
+
+    /**
+     * As Redis's flushAppendOnlyFile on a failed write: with {@code appendfsync always} the server
+     * exits (a reply may not acknowledge a write that is not on disk); otherwise a short write is
+     * cut off again, the buffer kept for the cron's retry, and writes are refused meanwhile.
+     */
+    private void writeFailed(IOException e, long before) {
+        String reason = strerror(e);
+        if (server.config().get("appendfsync").equals("always")) {
+            LOG.warn("Error writing to the AOF file: {}", reason);
+            LOG.warn("Can't recover from AOF write error when the AOF fsync policy is 'always'. Exiting...");
+            Runtime.getRuntime().halt(1);
+        }
+        if (lastWriteOk) {
+            LOG.warn("Error writing to the AOF file: {}", reason);
+        }
+        if (before >= 0) {
+            try {
+                if (incr.size() > before) {
+                    incr.truncate(before);
+                }
+            } catch (IOException t) {
+                LOG.warn("Could not remove short write from the append-only file. Redis may refuse to load the AOF the "
+                        + "next time it starts. ftruncate: {}", strerror(t));
+            }
+        }
+        lastWriteOk = false;
+        lastWriteError = reason;
+    }
+
+    /** The C library's text for an I/O error (the JDK's messages for file errors are strerror's). */
+    private static String strerror(IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isEmpty() ? "Input/output error" : m;
     }
 
     private boolean everysec() {
@@ -354,23 +409,22 @@ public final class AppendOnlyFile {
 
     /** Writes a base file from the dataset as it is now, synchronously, and makes it the manifest's base. */
     private void writeBaseNow(long seq) throws IOException {
-        byte[] data = baseBytes(RdbFile.capture(server.keyspace(), server.persistenceContributors(), server.config()),
-                preamble());
         String name = baseName(seq);
-        writeSynced(directory().resolve(name), data);
+        long size = SnapshotFile.writeNow(server.keyspace(), baseEncoder(preamble()), directory().resolve(name));
         manifest.base = new AofManifest.Entry(name, seq, AofManifest.Type.BASE);
         manifest.currentBaseSeq = seq;
-        baseSize = data.length;
-        currentSize = data.length;
+        baseSize = size;
+        currentSize = size;
         rewriteBaseSize = currentSize;
         persistManifest();
     }
 
-    private byte[] baseBytes(RdbFile.Snapshot snap, boolean rdb) {
+    /** A base file's encoding: an RDB with the aof-base mark, or commands. */
+    private SnapshotEncoder baseEncoder(boolean rdb) {
         if (rdb) {
-            return RdbFile.write(snap, server.persistence().codecs(), true);
+            return server.persistence().encoder(true);
         }
-        return BaseCommands.write(snap, server.persistence().codecs(), contributorCommands());
+        return BaseCommands.encoder(server.persistence().codecs(), contributorCommands(), server.config());
     }
 
     private List<byte[][]> contributorCommands() {
@@ -503,52 +557,22 @@ public final class AppendOnlyFile {
             return false;
         }
         rewriteScheduled = false;
-        RdbFile.Snapshot snap = RdbFile.begin(server.keyspace(), server.persistenceContributors(), server.config());
-        List<byte[][]> functions = contributorCommands();
         boolean rdb = preamble();
         Rewrite job = new Rewrite(state);
         rewrite = job;
         Path temp = Path.of(server.config().get("dir")).resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
         LOG.info("Background append only file rewriting started");
-        CaptureSteps.start(server.executor(), snap.data(), () -> job.cancelled, () -> rewriteThread.execute(() -> {
-            Exception failure = null;
-            long[] size = {0};
-            try {
-                Persistence.writeSynced(temp, out -> {
-                    java.io.OutputStream counted = new java.io.FilterOutputStream(out) {
-                        @Override
-                        public void write(byte[] b, int off, int len) throws IOException {
-                            out.write(b, off, len);
-                            size[0] += len;
-                        }
-                    };
-                    if (rdb) {
-                        RdbFile.write(snap, server.persistence().codecs(), true, counted);
-                    } else {
-                        counted.write(BaseCommands.write(snap, server.persistence().codecs(), functions));
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                failure = e;
-            }
-            Exception f = failure;
-            long s = size[0];
-            try {
-                server.executor().execute(() -> finishRewrite(job, temp, rdb, s, f));
-            } catch (RuntimeException e) {
-                deleteQuietly(temp);
-            }
-        }));
+        job.snapshot = BackgroundSnapshot.start(server.keyspace(), server.executor(), rewriteThread, baseEncoder(rdb), temp,
+                null, (size, failure) -> finishRewrite(job, temp, rdb, size, failure));
         return true;
     }
 
     private void finishRewrite(Rewrite job, Path temp, boolean rdb, long size, Exception failure) {
-        if (job.cancelled || rewrite != job) {
+        if (rewrite != job) {
             deleteQuietly(temp);
             return;
         }
         rewrite = null;
-        server.keyspace().endSnapshot();
         lastRewriteSeconds = (System.currentTimeMillis() - job.startMillis) / 1000;
         List<AofManifest.Entry> toDelete = new ArrayList<>();
         if (failure == null) {
@@ -621,7 +645,8 @@ public final class AppendOnlyFile {
         LOG.info("Background AOF rewrite terminated with success");
         for (AofManifest.Entry e : toDelete) {
             LOG.info("Removing the history file {} in the background", e.name());
-            deleteQuietly(directory().resolve(e.name()));
+            Path history = directory().resolve(e.name());
+            rewriteThread.execute(() -> deleteQuietly(history)); // unlinking a large file takes a while
         }
         manifest.history.clear();
         try {
@@ -638,9 +663,8 @@ public final class AppendOnlyFile {
     /** Abandons a running rewrite (killAppendOnlyChild). */
     public void cancelRewrite() {
         if (rewrite != null) {
-            rewrite.cancelled = true;
+            rewrite.snapshot.cancel();
             rewrite = null;
-            server.keyspace().endSnapshot();
             LOG.info("Killing running AOF rewrite child");
         }
     }

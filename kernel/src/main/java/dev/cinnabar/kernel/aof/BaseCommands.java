@@ -1,14 +1,14 @@
 package dev.cinnabar.kernel.aof;
 
+import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.StringValue;
 import dev.cinnabar.api.rdb.RdbValueCodec;
 import dev.cinnabar.api.rdb.RdbWriter;
-import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
 import dev.cinnabar.kernel.persistence.RdbCodecs;
-import dev.cinnabar.kernel.persistence.RdbFile;
+import dev.cinnabar.kernel.persistence.FrozenConfig;
+import dev.cinnabar.kernel.persistence.SnapshotEncoder;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -23,38 +23,56 @@ final class BaseCommands {
     private BaseCommands() {
     }
 
-    static byte[] write(RdbFile.Snapshot s, RdbCodecs codecs, List<byte[][]> contributorCommands) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-        for (byte[][] c : contributorCommands) {
-            command(out, c);
-        }
-        boolean compress = s.config().getBoolean("rdbcompression");
-        KeyspaceSnapshot data = s.data();
-        for (int d = 0; d < data.databases(); d++) {
-            command(out, b("SELECT"), ascii(Integer.toString(data.dbId(d))));
-            try {
-                data.forEach(d, (key, v, expireAt) -> {
-                    if (v instanceof StringValue sv) {
-                        command(out, b("SET"), key, sv.toBytes());
-                    } else {
-                        RdbValueCodec codec = codecs.forValue(v);
-                        if (codec == null) {
-                            throw new IllegalStateException("no RDB encoding for values of " + v.getClass().getName());
-                        }
-                        RdbWriter w = new RdbWriter(64);
-                        w.type(codec.type(v));
-                        codec.write(v, w, compress, s.config());
-                        command(out, b("RESTORE"), key, b("0"), w.finishDump());
-                    }
-                    if (expireAt >= 0) {
-                        command(out, b("PEXPIREAT"), key, ascii(Long.toString(expireAt)));
-                    }
-                });
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e); // a byte array stream does not throw
+    /** The encoder of such a base file; {@code contributorCommands} come first. */
+    static SnapshotEncoder encoder(RdbCodecs codecs, List<byte[][]> contributorCommands, ConfigView liveConfig) {
+        ConfigView config = FrozenConfig.of(liveConfig);
+        boolean compress = config.getBoolean("rdbcompression");
+        return new SnapshotEncoder() {
+            @Override
+            public void header(RdbWriter w) {
+                for (byte[][] c : contributorCommands) {
+                    command(w, c);
+                }
             }
-        }
-        return out.toByteArray();
+
+            @Override
+            public void database(RdbWriter w, int db, long keys, long volatileKeys) {
+                command(w, b("SELECT"), ascii(Integer.toString(db)));
+            }
+
+            @Override
+            public void entry(RdbWriter w, byte[] key, RedisValue v, long expireAt) {
+                if (v instanceof StringValue sv) {
+                    command(w, b("SET"), key, sv.toBytes());
+                } else {
+                    RdbValueCodec codec = codecs.forValue(v);
+                    if (codec == null) {
+                        throw new IllegalStateException("no RDB encoding for values of " + v.getClass().getName());
+                    }
+                    RdbWriter payload = new RdbWriter(64);
+                    payload.type(codec.type(v));
+                    codec.write(v, payload, compress, config);
+                    command(w, b("RESTORE"), key, b("0"), payload.finishDump());
+                }
+                if (expireAt >= 0) {
+                    command(w, b("PEXPIREAT"), key, ascii(Long.toString(expireAt)));
+                }
+            }
+
+            @Override
+            public void end(RdbWriter w) {
+            }
+
+            @Override
+            public byte[] trailer(long crc64) {
+                return new byte[0];
+            }
+
+            @Override
+            public boolean wantsCrc() {
+                return false;
+            }
+        };
     }
 
     private static byte[] b(String s) {
@@ -65,12 +83,19 @@ final class BaseCommands {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static void command(ByteArrayOutputStream out, byte[]... argv) {
-        out.writeBytes(("*" + argv.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    static void command(RdbWriter out, byte[]... argv) {
+        ascii(out, "*" + argv.length + "\r\n");
         for (byte[] a : argv) {
-            out.writeBytes(("$" + a.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(a);
-            out.writeBytes(new byte[]{'\r', '\n'});
+            ascii(out, "$" + a.length + "\r\n");
+            out.raw(a, 0, a.length);
+            out.raw(CRLF, 0, 2);
         }
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static void ascii(RdbWriter out, String s) {
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        out.raw(b, 0, b.length);
     }
 }

@@ -35,15 +35,16 @@
  *
  * <h2>Rewrites without fork</h2>
  * BGREWRITEAOF (and the automatic one from the cron, and the one {@code CONFIG SET appendonly
- * yes} starts) first opens a new incr file and persists the manifest, then captures the dataset
- * with the RDB helper ({@code RdbFile.capture} and the keyspace's copy-on-write), and writes the
- * new base on the {@code cinnabar-aof-rewrite} thread to {@code temp-rewriteaof-bg-<pid>.aof} in
+ * yes} starts) first opens a new incr file and persists the manifest, then takes a point-in-time
+ * snapshot of the dataset at that instant as BGSAVE does ({@code BackgroundSnapshot}: encoded on
+ * the executor in 1 ms steps, see the persistence package), and writes the new base on the
+ * {@code cinnabar-aof-rewrite} thread to {@code temp-rewriteaof-bg-<pid>.aof} in
  * {@code dir}: an RDB file with {@code aof-base} 1, or with {@code aof-use-rdb-preamble no}
  * commands ({@link dev.cinnabar.kernel.aof.BaseCommands}: FUNCTION LOAD, then SET for strings and
  * {@code RESTORE key 0 <payload>} for other types where Redis writes RPUSH/SADD/ZADD/HMSET;
  * both load the same dataset into either server). Back on the executor the base is renamed into
  * the directory, the old base and incr files become history in the manifest, which is persisted,
- * and the history files are deleted. Only one copy-on-write snapshot exists at a time, so a
+ * and the history files are deleted on the rewrite thread. Only one snapshot exists at a time, so a
  * rewrite and a BGSAVE never overlap: each waits for the other (scheduled) as Redis's children do.
  *
  * <h2>Loading</h2>

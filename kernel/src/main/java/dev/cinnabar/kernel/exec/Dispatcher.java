@@ -123,11 +123,13 @@ public final class Dispatcher {
             reject(client, cmd, reply, OOM);
             return;
         }
-        // writeCommandsDeniedByDiskError: writes (and PING) while the last background save failed
-        if ((cmd.has(dev.cinnabar.api.command.CommandFlag.WRITE) || (cmd.parent() == null && cmd.name().equals("ping")))
-                && server.persistence().writesDenied()) {
-            reject(client, cmd, reply, MISCONF);
-            return;
+        // writeCommandsDeniedByDiskError: writes (and PING) while the last background save or AOF write failed
+        if (cmd.has(dev.cinnabar.api.command.CommandFlag.WRITE) || (cmd.parent() == null && cmd.name().equals("ping"))) {
+            String diskError = server.persistence().writesDenied() ? MISCONF : aofDiskError();
+            if (diskError != null) {
+                reject(client, cmd, reply, diskError);
+                return;
+            }
         }
         if (server.loading().active() && !cmd.has(dev.cinnabar.api.command.CommandFlag.LOADING)) {
             reject(client, cmd, reply, dev.cinnabar.kernel.persistence.Loading.ERROR);
@@ -150,6 +152,11 @@ public final class Dispatcher {
             return;
         }
         call(client, ctx, cmd, argv);
+    }
+
+    private String aofDiskError() {
+        String reason = server.aof().diskError();
+        return reason == null ? null : "MISCONF Errors writing to the AOF file: " + reason;
     }
 
     public static final String OOM = "OOM command not allowed when used memory > 'maxmemory'.";

@@ -33,11 +33,7 @@ public final class KeyTable {
         int lruSeconds;
         /** {@link LfuCounter}'s packed access frequency. */
         int lfu = LfuCounter.initial();
-        /**
-         * Snapshot bookkeeping: {@code epoch << 1 | shared}. The entry is settled for the snapshot
-         * of that epoch (captured, or created after it began); {@code shared} says its value may
-         * be held by that snapshot, so it is copied before a command changes it.
-         */
+        /** The epoch of the last snapshot that has this entry settled (given out, or created after it began). */
         int mark;
         Entry next;
 
@@ -68,9 +64,9 @@ public final class KeyTable {
     private int size;
     private Entry[] volatiles = new Entry[0];
     private int volatileCount;
-    /** The snapshot still capturing this table (entries it has not reached are saved before they change), or null. */
+    /** The snapshot still capturing this table (entries it has not reached are given to it before they change), or null. */
     KeyspaceSnapshot.Part capture;
-    /** The epoch of the snapshot in progress, 0 when none: values stored meanwhile are marked shared. */
+    /** The epoch of the snapshot in progress, 0 when none: entries created meanwhile are not part of it. */
     int snapshotEpoch;
 
     /**
@@ -78,26 +74,14 @@ public final class KeyTable {
      * not captured yet is captured now, as it was.
      */
     private void preserve(Entry e) {
-        if (capture != null && (e.mark >>> 1) != snapshotEpoch) {
+        if (capture != null && e.mark != snapshotEpoch) {
             capture.take(e);
         }
     }
 
-    /** The mark of an entry whose value is stored now: shared with the running snapshot, if any. */
-    private int storedMark() {
-        return snapshotEpoch == 0 ? 0 : snapshotEpoch << 1 | 1;
-    }
-
-    /**
-     * The value of {@code e}, ready to be changed in place: while a snapshot that may hold it
-     * runs, it is first replaced by a copy (copy-on-write), once per entry and snapshot.
-     */
+    /** The value of {@code e}, about to be changed in place. */
     RedisValue writableValue(Entry e) {
         preserve(e);
-        if (snapshotEpoch != 0 && e.mark == (snapshotEpoch << 1 | 1)) {
-            e.value = e.value.copy();
-            e.mark = snapshotEpoch << 1;
-        }
         return e.value;
     }
 
@@ -105,7 +89,6 @@ public final class KeyTable {
     void replaceValue(Entry e, RedisValue value) {
         preserve(e);
         e.value = value;
-        e.mark = storedMark();
     }
 
     public int size() {
@@ -148,7 +131,7 @@ public final class KeyTable {
             }
         }
         Entry e = new Entry(key, h, value);
-        e.mark = storedMark();
+        e.mark = snapshotEpoch;
         e.next = buckets[idx];
         buckets[idx] = e;
         if (++size > buckets.length) {
@@ -167,7 +150,7 @@ public final class KeyTable {
             }
         }
         Entry e = new Entry(key, h, value);
-        e.mark = storedMark();
+        e.mark = snapshotEpoch;
         e.next = buckets[idx];
         buckets[idx] = e;
         if (++size > buckets.length) {

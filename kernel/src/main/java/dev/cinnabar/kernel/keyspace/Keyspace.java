@@ -61,24 +61,25 @@ public final class Keyspace {
     }
 
     /**
-     * Starts a point-in-time snapshot of every database, in O(databases): the caller then drives
-     * its capture ({@link KeyspaceSnapshot#captureSome}) and ends it with {@link #endSnapshot}.
-     * One at a time.
+     * Starts a point-in-time snapshot of every database, in O(databases): the caller sets its sink
+     * before returning to the event loop, drives its capture ({@link KeyspaceSnapshot#captureSome})
+     * and ends it with {@link #endSnapshot}. One at a time.
      */
     public KeyspaceSnapshot beginSnapshot() {
         if (snapshot != null) {
             throw new IllegalStateException("a snapshot is already in progress");
         }
-        snapshot = new KeyspaceSnapshot(databases);
+        snapshot = new KeyspaceSnapshot(databases, true);
         return snapshot;
     }
 
     /**
-     * The databases as they are now, captured at once (O(keys)) and without copy-on-write: the
-     * caller writes it out before any command runs (SAVE, DEBUG RELOAD).
+     * The databases as they are now, without tracking changes: the caller captures it at once
+     * ({@code captureSome(Long.MAX_VALUE)}) before any command runs (SAVE, DEBUG RELOAD). It may
+     * run while a background snapshot is in progress and leaves that one alone.
      */
     public KeyspaceSnapshot copyNow() {
-        return KeyspaceSnapshot.copyOf(databases);
+        return new KeyspaceSnapshot(databases, false);
     }
 
     /** Ends the snapshot in progress, if any: its values are no longer protected. */

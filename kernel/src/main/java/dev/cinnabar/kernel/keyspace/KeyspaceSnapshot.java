@@ -7,167 +7,118 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every database as it was at one instant, taken without stopping the world: the JVM cannot fork,
- * so this is the keyspace's own copy-on-write.
+ * Every database as it was at one instant, handed entry by entry to a {@link Sink} on the
+ * executor, without stopping the world: the JVM cannot fork, so this is the keyspace's own
+ * point-in-time view.
  *
  * <ul>
- *   <li>Starting costs O(databases): each table gets a fresh epoch. An entry whose mark is not of
- *       that epoch is <em>pending</em>: it existed at the start and has not been captured.</li>
+ *   <li>Starting costs O(databases): each table gets a fresh epoch. An entry whose mark is not
+ *       that epoch is <em>pending</em>: it existed at the start and has not been given out.</li>
  *   <li>The executor then captures in steps of about a millisecond ({@link #captureSome}): a
- *       resize-safe scan of each table (Redis's reverse-binary cursor) records each pending
- *       entry's key, value reference and expire time, and marks it.</li>
- *   <li>Meanwhile every change goes through the table, which captures a pending entry first, as
- *       it was (value replaced, expiry changed, deleted, expired, renamed away). Entries created
- *       after the start are born marked: they are not part of the snapshot. A database emptied
- *       while its table is still being captured gets a new table; the old one is only read by the
- *       capture from then on. SWAPDB exchanges tables, and each capture stays with its table and
+ *       resize-safe scan of each table (Redis's reverse-binary cursor) gives each pending entry
+ *       to the sink and marks it.</li>
+ *   <li>Meanwhile every change goes through the table, which gives a pending entry to the sink
+ *       first, as it was (value replaced or changed in place, expiry changed, deleted, expired,
+ *       renamed away). Entries created after the start are born marked. A database emptied while
+ *       its table is still being captured gets a new table, and the old one is only read by the
+ *       capture from then on; SWAPDB exchanges tables, and each capture stays with its table and
  *       its database number at the start.</li>
- *   <li>A captured value is only referenced, so until {@link Keyspace#endSnapshot} a command that
- *       asks for a value to change ({@code lookupWrite}) gets a copy in its key first, once per
- *       key. Values stored during the snapshot are marked shared too, as they may be captured
- *       values moved to another key (RENAME, MOVE).</li>
  * </ul>
  *
- * When {@link #captured()}, the recorded entries never change again and any thread may read them.
+ * The sink encodes what it is given at once, so nothing of the dataset is retained or copied and
+ * no other thread ever reads a value: the cost is that encoding runs on the executor, in the
+ * capture's steps and in front of the first change to each key not yet captured.
  */
 public final class KeyspaceSnapshot {
 
+    /** Receives the snapshot's entries on the executor, each exactly once. */
+    public interface Sink {
+        /** An entry of the {@code d}-th database of the snapshot, as it was at the start. */
+        void entry(int d, byte[] key, RedisValue value, long expireAt);
+
+        /** Every entry of the {@code d}-th database has been given; they end in order 0, 1, ... */
+        void databaseDone(int d);
+    }
+
     private static final AtomicInteger EPOCHS = new AtomicInteger();
-    private static final int BLOCK_BITS = 16;
-    private static final int BLOCK = 1 << BLOCK_BITS;
 
     final int epoch;
     private final Part[] parts;
+    private final boolean live;
+    private Sink sink;
     private int scanning;
 
-    /** Receives a snapshot's entries. */
-    @FunctionalInterface
-    public interface Visitor {
-        void visit(byte[] key, RedisValue value, long expireAt) throws java.io.IOException;
-    }
-
-    /**
-     * The capture of one table: the entries of database {@link #db} at the start. Kept small, as
-     * it lives as long as the write: an entry and a value reference per key in large blocks (the
-     * launcher lets blocks this size skip the young generation, so no collection copies them),
-     * expire times only for the keys that have one.
-     */
+    /** The capture of one table: the entries of database {@link #db} at the start. */
     static final class Part {
+        final int index;
         final int db;
-        final int epoch;
+        final long size;
+        final long volatileCount;
+        final KeyspaceSnapshot owner;
         KeyTable table;
         long cursor;
-        private final List<KeyTable.Entry[]> entries = new ArrayList<>();
-        private final List<RedisValue[]> values = new ArrayList<>();
-        private int count;
-        private int[] volatileAt = new int[0];
-        private long[] volatileExpire = new long[0];
-        private int volatileCount;
 
-        Part(int db, int epoch, KeyTable table) {
+        Part(KeyspaceSnapshot owner, int index, int db, KeyTable table) {
+            this.owner = owner;
+            this.index = index;
             this.db = db;
-            this.epoch = epoch;
             this.table = table;
+            this.size = table.size();
+            this.volatileCount = table.volatileCount();
         }
 
-        /** Records {@code e} as it is now; it is settled for this snapshot, its value shared. */
+        /** Gives {@code e} to the sink as it is now; it is settled for this snapshot. */
         void take(KeyTable.Entry e) {
-            record(e);
-            e.mark = epoch << 1 | 1;
-        }
-
-        void record(KeyTable.Entry e) {
-            int i = count & (BLOCK - 1);
-            int b = count >>> BLOCK_BITS;
-            if (i == 0) {
-                entries.add(new KeyTable.Entry[Math.min(BLOCK, 64)]);
-                values.add(new RedisValue[Math.min(BLOCK, 64)]);
-            } else if (i == entries.get(b).length) { // a block starts small and grows to BLOCK
-                entries.set(b, java.util.Arrays.copyOf(entries.get(b), i * 2));
-                values.set(b, java.util.Arrays.copyOf(values.get(b), i * 2));
-            }
-            entries.get(b)[i] = e;
-            values.get(b)[i] = e.value;
-            if (e.expireAt >= 0) {
-                if (volatileCount == volatileAt.length) {
-                    int n = Math.max(64, volatileCount * 2);
-                    volatileAt = java.util.Arrays.copyOf(volatileAt, n);
-                    volatileExpire = java.util.Arrays.copyOf(volatileExpire, n);
-                }
-                volatileAt[volatileCount] = count;
-                volatileExpire[volatileCount++] = e.expireAt;
-            }
-            count++;
+            e.mark = owner.epoch;
+            owner.sink.entry(index, e.key, e.value, e.expireAt);
         }
 
         void visit(KeyTable.Entry e) {
-            if ((e.mark >>> 1) != epoch) {
+            if (e.mark != owner.epoch) {
                 take(e);
-            }
-        }
-
-        void forEach(Visitor v) throws java.io.IOException {
-            int x = 0;
-            for (int i = 0; i < count; i++) {
-                long expireAt = -1;
-                if (x < volatileCount && volatileAt[x] == i) {
-                    expireAt = volatileExpire[x++];
-                }
-                // an entry's key never changes; its value and expiry may have, hence their copies
-                v.visit(entries.get(i >>> BLOCK_BITS)[i & (BLOCK - 1)].key, values.get(i >>> BLOCK_BITS)[i & (BLOCK - 1)],
-                        expireAt);
             }
         }
     }
 
     /**
-     * The databases as they are now, captured at once and without copy-on-write: for a caller that
-     * writes them out before any command runs (SAVE). Leaves the entries' marks alone, so it can
-     * run during another snapshot.
+     * Starts a snapshot of {@code databases} ({@code live}: with pending entries given out before
+     * they change), or a plain one that the caller captures at once before any command runs.
      */
-    static KeyspaceSnapshot copyOf(KernelDatabase[] databases) {
-        List<Part> ps = new ArrayList<>();
-        for (KernelDatabase d : databases) {
-            if (d.size() > 0) {
-                Part p = new Part(d.id(), 0, null);
-                d.table().forEach(p::record);
-                ps.add(p);
-            }
+    KeyspaceSnapshot(KernelDatabase[] databases, boolean live) {
+        this.live = live;
+        int e = 0;
+        while (live && e == 0) {
+            e = EPOCHS.incrementAndGet() & 0x7fffffff;
         }
-        return new KeyspaceSnapshot(ps.toArray(new Part[0]));
-    }
-
-    private KeyspaceSnapshot(Part[] parts) {
-        this.epoch = 0;
-        this.parts = parts;
-        this.scanning = parts.length;
-    }
-
-    KeyspaceSnapshot(KernelDatabase[] databases) {
-        int e;
-        do {
-            e = EPOCHS.incrementAndGet() & 0x3fffffff;
-        } while (e == 0);
         epoch = e;
         List<Part> ps = new ArrayList<>();
         for (KernelDatabase d : databases) {
             KeyTable t = d.table();
-            t.snapshotEpoch = epoch;
+            if (live) {
+                t.snapshotEpoch = epoch;
+            }
             if (t.size() > 0) {
-                Part p = new Part(d.id(), epoch, t);
-                t.capture = p;
+                Part p = new Part(this, ps.size(), d.id(), t);
+                if (live) {
+                    t.capture = p;
+                }
                 ps.add(p);
             }
         }
         parts = ps.toArray(new Part[0]);
     }
 
+    /** Where the entries go; set before the executor runs anything else. */
+    public void sink(Sink s) {
+        this.sink = s;
+    }
+
     /**
-     * Captures entries for about {@code budgetNanos} (executor thread); true when everything is
-     * captured. {@code Long.MAX_VALUE} captures all at once.
+     * Captures entries for about {@code budgetNanos} (executor thread); true when everything has
+     * been given to the sink. {@code Long.MAX_VALUE} captures all at once.
      */
     public boolean captureSome(long budgetNanos) {
-        return captureSome(budgetNanos, 2048);
+        return captureSome(budgetNanos, 128);
     }
 
     /** As {@link #captureSome(long)}, reading the clock after every {@code entries} entries or so. */
@@ -175,15 +126,19 @@ public final class KeyspaceSnapshot {
         long deadline = budgetNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + budgetNanos;
         while (scanning < parts.length) {
             Part p = parts[scanning];
-            if (p.table != null) {
-                p.cursor = p.table.scanEntries(p.cursor, entries, p::visit);
-                if (p.cursor == 0) {
-                    p.table.capture = null;
-                    p.table = null;
-                    scanning++;
-                }
+            if (!live) {
+                p.table.forEach(e -> sink.entry(p.index, e.key, e.value, e.expireAt));
+                p.cursor = 0;
             } else {
+                p.cursor = p.table.scanEntries(p.cursor, entries, p::visit);
+            }
+            if (p.cursor == 0) {
+                if (live) {
+                    p.table.capture = null;
+                }
+                p.table = null;
                 scanning++;
+                sink.databaseDone(p.index);
             }
             if (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline) {
                 break;
@@ -196,7 +151,7 @@ public final class KeyspaceSnapshot {
         return scanning >= parts.length;
     }
 
-    /** Stops capturing (the snapshot was ended early). */
+    /** Stops capturing (the snapshot ended early). */
     void detach() {
         for (Part p : parts) {
             if (p.table != null) {
@@ -215,16 +170,13 @@ public final class KeyspaceSnapshot {
         return parts[d].db;
     }
 
-    public int size(int d) {
-        return parts[d].count;
+    /** Keys of the {@code d}-th database at the start (expired ones not yet deleted included). */
+    public long size(int d) {
+        return parts[d].size;
     }
 
+    /** Of those, the keys with an expire time. */
     public long volatileCount(int d) {
         return parts[d].volatileCount;
-    }
-
-    /** Visits the captured entries of {@code d}-th database (in no particular order). */
-    public void forEach(int d, Visitor visitor) throws java.io.IOException {
-        parts[d].forEach(visitor);
     }
 }

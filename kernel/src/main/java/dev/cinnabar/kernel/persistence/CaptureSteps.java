@@ -11,29 +11,35 @@ import java.util.function.BooleanSupplier;
  * event-loop turn, so clients are served between steps (a scheduled task is taken once per turn,
  * where a re-submitted one could run dozens of times in a row).
  */
-public final class CaptureSteps implements Runnable {
+final class CaptureSteps implements Runnable {
 
     /** One step's budget: the longest a capture holds the executor. */
     static final long STEP_NANOS = TimeUnit.MICROSECONDS.toNanos(1000);
+    /** How long to wait while the writer catches up. */
+    private static final long BACKLOG_WAIT_MILLIS = 2;
 
     private final EventExecutor executor;
     private final KeyspaceSnapshot data;
     private final BooleanSupplier abandoned;
+    private final BooleanSupplier backlogged;
     private final Runnable captured;
 
-    private CaptureSteps(EventExecutor executor, KeyspaceSnapshot data, BooleanSupplier abandoned, Runnable captured) {
+    private CaptureSteps(EventExecutor executor, KeyspaceSnapshot data, BooleanSupplier abandoned,
+                         BooleanSupplier backlogged, Runnable captured) {
         this.executor = executor;
         this.data = data;
         this.abandoned = abandoned;
+        this.backlogged = backlogged;
         this.captured = captured;
     }
 
     /**
-     * Captures {@code data} step by step and then runs {@code captured} on the executor; stops
-     * silently once {@code abandoned} says so (the job was cancelled). Executor thread.
+     * Captures {@code data} step by step and then runs {@code captured} on the executor; waits
+     * while {@code backlogged}, stops silently once {@code abandoned}. Executor thread.
      */
-    public static void start(EventExecutor executor, KeyspaceSnapshot data, BooleanSupplier abandoned, Runnable captured) {
-        new CaptureSteps(executor, data, abandoned, captured).run();
+    static void start(EventExecutor executor, KeyspaceSnapshot data, BooleanSupplier abandoned,
+                      BooleanSupplier backlogged, Runnable captured) {
+        new CaptureSteps(executor, data, abandoned, backlogged, captured).run();
     }
 
     @Override
@@ -41,7 +47,9 @@ public final class CaptureSteps implements Runnable {
         if (abandoned.getAsBoolean()) {
             return;
         }
-        if (data.captureSome(STEP_NANOS)) {
+        if (backlogged.getAsBoolean()) {
+            executor.schedule(this, BACKLOG_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (data.captureSome(STEP_NANOS)) {
             captured.run();
         } else {
             executor.schedule(this, 0, TimeUnit.NANOSECONDS);

@@ -10,7 +10,7 @@ import java.util.Map;
  * The settings that shape snapshot bytes, read once on the executor so a background save sees
  * the values of the moment it started, whatever CONFIG SET does meanwhile.
  */
-final class FrozenConfig implements ConfigView {
+public final class FrozenConfig implements ConfigView {
 
     private static final List<String> NAMES = List.of("rdbcompression", "rdbchecksum", "list-max-listpack-size",
             "list-compress-depth", "hash-max-listpack-entries", "hash-max-listpack-value", "zset-max-listpack-entries",
@@ -22,7 +22,7 @@ final class FrozenConfig implements ConfigView {
     private FrozenConfig() {
     }
 
-    static FrozenConfig of(ConfigView live) {
+    public static FrozenConfig of(ConfigView live) {
         FrozenConfig f = new FrozenConfig();
         for (String n : NAMES) {
             try {

@@ -10,13 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The server's RDB persistence state: the change counter Redis calls {@code dirty}, the last save
@@ -110,8 +108,7 @@ public final class Persistence {
         Path target = file();
         Path temp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".rdb");
         try {
-            RdbFile.Snapshot snap = RdbFile.capture(server.keyspace(), server.persistenceContributors(), server.config());
-            writeSynced(temp, out -> RdbFile.write(snap, codecs, false, out));
+            SnapshotFile.writeNow(server.keyspace(), encoder(false), temp);
             rename(temp, target);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Failed saving the DB to {} (temp file {}): {}", target, temp.getFileName(), e.toString());
@@ -125,24 +122,12 @@ public final class Persistence {
         return true;
     }
 
-    /** Something that writes a file's content to a stream. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(java.io.OutputStream out) throws IOException;
+    /** The RDB encoding of the dataset as it is now ({@code aofBase}: as an AOF base file). */
+    public SnapshotEncoder encoder(boolean aofBase) {
+        return RdbFile.encoder(codecs, server.persistenceContributors(), server.config(), aofBase);
     }
 
-    /** Writes {@code file} from {@code content} and fsyncs it before returning. */
-    public static void writeSynced(Path file, Content content) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            java.io.OutputStream out = java.nio.channels.Channels.newOutputStream(ch);
-            content.writeTo(out);
-            out.flush();
-            ch.force(true);
-        }
-    }
-
-    private static void rename(Path temp, Path target) throws IOException {
+    static void rename(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -173,7 +158,7 @@ public final class Persistence {
     private static final class BackgroundSave {
         final long startMillis = System.currentTimeMillis();
         final long dirtyAtStart;
-        boolean cancelled;
+        BackgroundSnapshot job;
 
         BackgroundSave(long dirtyAtStart) {
             this.dirtyAtStart = dirtyAtStart;
@@ -201,62 +186,39 @@ public final class Persistence {
     }
 
     /**
-     * BGSAVE: starts a point-in-time snapshot (O(databases)), captures it on the executor in
-     * steps of about a millisecond (references, not copies, with copy-on-write meanwhile), then
-     * serializes and writes the file on the {@code cinnabar-bgsave} thread; the rename over {@code dbfilename} and the bookkeeping
-     * happen back on the executor. Returns false when one is already running.
+     * BGSAVE without fork ({@link BackgroundSnapshot}): the snapshot's instant is now; the
+     * executor encodes the keyspace in steps of about a millisecond, the {@code cinnabar-bgsave}
+     * thread writes, fsyncs and renames the file; the bookkeeping happens back on the executor.
+     * Returns false when one is already running.
      */
     public boolean startBackgroundSave() {
         if (background != null) {
             return false;
         }
         lastBgsaveTryMillis = System.currentTimeMillis();
-        RdbFile.Snapshot snap = RdbFile.begin(server.keyspace(), server.persistenceContributors(), server.config());
-        BackgroundSave job = new BackgroundSave(dirty);
-        background = job;
+        BackgroundSave save = new BackgroundSave(dirty);
+        background = save;
         Path target = file();
         Path temp = target.resolveSibling("temp-bg-" + ProcessHandle.current().pid() + ".rdb");
+        save.job = BackgroundSnapshot.start(server.keyspace(), server.executor(), saver, encoder(false), temp, target,
+                (bytes, failure) -> finishBackgroundSave(save, failure));
         LOG.info("Background saving started");
-        CaptureSteps.start(server.executor(), snap.data(), () -> job.cancelled, () -> saver.execute(() -> {
-            Exception failure = null;
-            try {
-                writeSynced(temp, out -> RdbFile.write(snap, codecs, false, out));
-            } catch (IOException | RuntimeException e) {
-                failure = e;
-            }
-            Exception f = failure;
-            try {
-                server.executor().execute(() -> finishBackgroundSave(job, temp, target, f));
-            } catch (RuntimeException e) {
-                deleteQuietly(temp); // the server is stopping
-            }
-        }));
         return true;
     }
 
-    private void finishBackgroundSave(BackgroundSave job, Path temp, Path target, Exception failure) {
-        if (job.cancelled || background != job) {
-            deleteQuietly(temp);
+    private void finishBackgroundSave(BackgroundSave save, Exception failure) {
+        if (background != save) {
             return;
         }
         background = null;
-        server.keyspace().endSnapshot();
-        lastBgsaveSeconds = (System.currentTimeMillis() - job.startMillis) / 1000;
-        if (failure == null) {
-            try {
-                rename(temp, target);
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
+        lastBgsaveSeconds = (System.currentTimeMillis() - save.startMillis) / 1000;
         if (failure != null) {
             LOG.warn("Background saving error: {}", failure.toString());
-            deleteQuietly(temp);
             lastSaveOk = false;
             return;
         }
         LOG.info("Background saving terminated with success");
-        dirty = Math.max(0, dirty - job.dirtyAtStart);
+        dirty = Math.max(0, dirty - save.dirtyAtStart);
         lastSaveSeconds = System.currentTimeMillis() / 1000;
         lastSaveOk = true;
         saves++;
@@ -265,9 +227,8 @@ public final class Persistence {
     /** Abandons a running background save (killRDBChild): its file is never renamed into place. */
     public void cancelBackgroundSave() {
         if (background != null) {
-            background.cancelled = true;
+            background.job.cancel();
             background = null;
-            server.keyspace().endSnapshot();
             LOG.info("Background saving cancelled");
         }
     }

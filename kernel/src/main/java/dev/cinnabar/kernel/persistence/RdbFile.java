@@ -3,7 +3,6 @@ package dev.cinnabar.kernel.persistence;
 import dev.cinnabar.api.command.CommandContext;
 import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.RedisValue;
-import dev.cinnabar.api.rdb.Crc64;
 import dev.cinnabar.api.rdb.PersistenceContributor;
 import dev.cinnabar.api.rdb.RdbReader;
 import dev.cinnabar.api.rdb.RdbValueCodec;
@@ -11,7 +10,6 @@ import dev.cinnabar.api.rdb.RdbWriter;
 import dev.cinnabar.kernel.Version;
 import dev.cinnabar.kernel.keyspace.KernelDatabase;
 import dev.cinnabar.kernel.keyspace.Keyspace;
-import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,119 +38,71 @@ public final class RdbFile {
     }
 
     /**
-     * What a snapshot writes: the databases at one instant ({@link KeyspaceSnapshot}: references,
-     * protected by copy-on-write while a background job writes them), the contributors' records
-     * already serialized, and the settings that shape the bytes. Once its data is
-     * {@linkplain KeyspaceSnapshot#captured() captured} it can be written on any thread.
+     * The RDB encoding of a snapshot: AUX fields and the contributors' records (function
+     * libraries) as they are when it is made, then per database SELECTDB and RESIZEDB, each key
+     * (with EXPIRETIME_MS), EOF and the CRC64 (zero with {@code rdbchecksum no}). The settings
+     * that shape the bytes are frozen at creation. {@code aofBase} sets the {@code aof-base} AUX
+     * field (an AOF base file).
      */
-    public record Snapshot(KeyspaceSnapshot data, byte[] contributorRecords, ConfigView config) {
-    }
-
-    /**
-     * The dataset as it is now, captured at once in O(keys) (executor thread): for writing before
-     * any other command runs.
-     */
-    public static Snapshot capture(Keyspace keyspace, List<PersistenceContributor> contributors, ConfigView config) {
-        return new Snapshot(keyspace.copyNow(), contributorRecords(contributors), FrozenConfig.of(config));
-    }
-
-    /**
-     * Starts a point-in-time snapshot in O(databases) (executor thread); the caller captures its
-     * data in steps ({@link KeyspaceSnapshot#captureSome}) and ends it with
-     * {@link Keyspace#endSnapshot}.
-     */
-    public static Snapshot begin(Keyspace keyspace, List<PersistenceContributor> contributors, ConfigView config) {
-        return new Snapshot(keyspace.beginSnapshot(), contributorRecords(contributors), FrozenConfig.of(config));
-    }
-
-    private static byte[] contributorRecords(List<PersistenceContributor> contributors) {
+    public static SnapshotEncoder encoder(RdbCodecs codecs, List<PersistenceContributor> contributors,
+                                          ConfigView liveConfig, boolean aofBase) {
+        ConfigView config = FrozenConfig.of(liveConfig);
         RdbWriter records = new RdbWriter(256);
         for (PersistenceContributor c : contributors) {
             c.save(records);
         }
-        return records.toByteArray();
-    }
-
-    /** The whole dataset as an RDB file, now (executor thread). */
-    public static byte[] write(Keyspace keyspace, RdbCodecs codecs, List<PersistenceContributor> contributors,
-                               ConfigView config) {
-        return write(capture(keyspace, contributors, config), codecs);
-    }
-
-    /** The snapshot as an RDB file: AUX fields, the contributors' records, each non-empty db, EOF and CRC. */
-    public static byte[] write(Snapshot s, RdbCodecs codecs) {
-        return write(s, codecs, false);
-    }
-
-    /** As {@link #write(Snapshot, RdbCodecs)}; {@code aofBase} sets the {@code aof-base} AUX field to 1 (AOF base file). */
-    public static byte[] write(Snapshot s, RdbCodecs codecs, boolean aofBase) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
-        try {
-            write(s, codecs, aofBase, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // not from memory
-        }
-        return out.toByteArray();
-    }
-
-    /** Bytes handed to the output at a time: the file is never held whole in memory. */
-    private static final int CHUNK = 64 * 1024;
-
-    /** As {@link #write(Snapshot, RdbCodecs, boolean)}, streamed to {@code out} in pieces. */
-    public static void write(Snapshot s, RdbCodecs codecs, boolean aofBase, java.io.OutputStream out)
-            throws java.io.IOException {
-        ConfigView config = s.config();
+        byte[] contributorRecords = records.toByteArray();
         boolean compress = config.getBoolean("rdbcompression");
         boolean checksum = config.getBoolean("rdbchecksum");
-        long crc = 0;
-        RdbWriter w = new RdbWriter(CHUNK + (CHUNK >> 2));
-        byte[] magic = ("REDIS" + String.format("%04d", RdbWriter.RDB_VERSION)).getBytes(StandardCharsets.US_ASCII);
-        w.raw(magic, 0, magic.length);
-        aux(w, "redis-ver", Version.REDIS);
-        aux(w, "redis-bits", "64");
-        aux(w, "ctime", Long.toString(System.currentTimeMillis() / 1000));
-        Runtime rt = Runtime.getRuntime();
-        aux(w, "used-mem", Long.toString(rt.totalMemory() - rt.freeMemory()));
-        aux(w, "aof-base", aofBase ? "1" : "0");
-        w.raw(s.contributorRecords(), 0, s.contributorRecords().length);
-        KeyspaceSnapshot data = s.data();
-        RdbWriter[] chunk = {w};
-        long[] crcSoFar = {crc};
-        for (int d = 0; d < data.databases(); d++) {
-            chunk[0].type(OPCODE_SELECTDB).length(data.dbId(d));
-            chunk[0].type(OPCODE_RESIZEDB).length(data.size(d)).length(data.volatileCount(d));
-            data.forEach(d, (key, value, expireAt) -> {
+        return new SnapshotEncoder() {
+            @Override
+            public void header(RdbWriter w) {
+                byte[] magic = ("REDIS" + String.format("%04d", RdbWriter.RDB_VERSION)).getBytes(StandardCharsets.US_ASCII);
+                w.raw(magic, 0, magic.length);
+                aux(w, "redis-ver", Version.REDIS);
+                aux(w, "redis-bits", "64");
+                aux(w, "ctime", Long.toString(System.currentTimeMillis() / 1000));
+                Runtime rt = Runtime.getRuntime();
+                aux(w, "used-mem", Long.toString(rt.totalMemory() - rt.freeMemory()));
+                aux(w, "aof-base", aofBase ? "1" : "0");
+                w.raw(contributorRecords, 0, contributorRecords.length);
+            }
+
+            @Override
+            public void database(RdbWriter w, int db, long keys, long volatileKeys) {
+                w.type(OPCODE_SELECTDB).length(db);
+                w.type(OPCODE_RESIZEDB).length(keys).length(volatileKeys);
+            }
+
+            @Override
+            public void entry(RdbWriter w, byte[] key, RedisValue value, long expireAt) {
                 RdbValueCodec codec = codecs.forValue(value);
                 if (codec == null) {
                     throw new IllegalStateException("no RDB encoding for values of " + value.getClass().getName());
                 }
-                RdbWriter out1 = chunk[0];
                 if (expireAt >= 0) {
-                    out1.type(OPCODE_EXPIRETIME_MS).int64(expireAt);
+                    w.type(OPCODE_EXPIRETIME_MS).int64(expireAt);
                 }
-                out1.type(codec.type(value));
-                out1.string(key, compress);
-                codec.write(value, out1, compress, config);
-                if (out1.size() >= CHUNK) {
-                    crcSoFar[0] = drain(out1, out, crcSoFar[0], checksum);
-                    chunk[0] = new RdbWriter(CHUNK + (CHUNK >> 2));
-                }
-            });
-        }
-        w = chunk[0];
-        crc = crcSoFar[0];
-        w.type(OPCODE_EOF);
-        crc = drain(w, out, crc, checksum);
-        RdbWriter trailer = new RdbWriter(8);
-        trailer.int64(checksum ? crc : 0);
-        out.write(trailer.toByteArray());
-    }
+                w.type(codec.type(value));
+                w.string(key, compress);
+                codec.write(value, w, compress, config);
+            }
 
-    private static long drain(RdbWriter w, java.io.OutputStream out, long crc, boolean checksum)
-            throws java.io.IOException {
-        byte[] b = w.toByteArray();
-        out.write(b);
-        return checksum ? Crc64.update(crc, b, 0, b.length) : crc;
+            @Override
+            public void end(RdbWriter w) {
+                w.type(OPCODE_EOF);
+            }
+
+            @Override
+            public byte[] trailer(long crc64) {
+                return new RdbWriter(8).int64(checksum ? crc64 : 0).toByteArray();
+            }
+
+            @Override
+            public boolean wantsCrc() {
+                return checksum;
+            }
+        };
     }
 
     private static void aux(RdbWriter w, String key, String value) {

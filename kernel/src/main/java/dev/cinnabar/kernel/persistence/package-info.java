@@ -40,28 +40,47 @@
  * skipped as Redis skips them; legacy ziplist/zipmap types (9, 10, 12-14), modules and streams are
  * not read (there are no stream or module types yet).
  *
- * <h2>Saving without fork (BGSAVE and save points)</h2>
- * The JVM cannot fork, so a background save is a point-in-time snapshot by copy-on-write:
+ * <h2>Saving without fork (BGSAVE, save points, AOF rewrites)</h2>
+ * The JVM cannot fork, so a background save is a point-in-time snapshot the keyspace keeps itself
+ * ({@link dev.cinnabar.kernel.keyspace.KeyspaceSnapshot}, driven by
+ * {@link dev.cinnabar.kernel.persistence.BackgroundSnapshot}):
  * <ol>
- *   <li>On the executor, {@link dev.cinnabar.kernel.persistence.RdbFile#capture} copies the
- *       references of every key, value and expire time into arrays (O(keys), no value is copied)
- *       and serializes the contributors' records; the settings that shape the bytes are frozen.</li>
- *   <li>The captured values are handed to the keyspace as an identity set. From then on
- *       {@code lookupWrite} (the only way commands get a value they may change) replaces a captured
- *       value in its key by {@code value.copy()} before returning it, so nothing the snapshot holds
- *       is changed. Values that are replaced, deleted, renamed or moved are never touched either.</li>
- *   <li>A single background thread encodes the snapshot and writes and fsyncs
- *       {@code temp-bg-<pid>.rdb}; the rename over {@code dbfilename} and the bookkeeping (dirty
- *       counter minus its value at the start, LASTSAVE, status, {@code rdb_saves}) run back on the
- *       executor, which then ends the copy-on-write.</li>
+ *   <li>Starting costs O(databases): every table gets a new epoch; each entry carries the epoch
+ *       of the last snapshot that has it settled, so every entry present is now pending. The
+ *       file header (AUX fields, function libraries) is encoded at once.</li>
+ *   <li>The executor captures in steps of about a millisecond, one per event-loop turn
+ *       ({@link dev.cinnabar.kernel.persistence.CaptureSteps}): a resize-safe scan of each table
+ *       (Redis's reverse-binary cursor) encodes each pending entry into the file's bytes
+ *       ({@link dev.cinnabar.kernel.persistence.SnapshotStream}) and marks it settled.</li>
+ *   <li>Commands go on meanwhile. Every change to an entry goes through its table, which first
+ *       encodes the entry as it was if it is still pending (value replaced or looked up for
+ *       writing, expiry set or removed, key deleted, expired, renamed or moved away). Keys
+ *       created after the start are born settled. FLUSHDB of a database still being captured
+ *       gives it a new table and lets the capture finish the old one; SWAPDB swaps tables and
+ *       each capture keeps its database number. Entries of a later database encoded early wait
+ *       in memory for their turn, as RDB groups keys by database.</li>
+ *   <li>A writer thread appends the pieces (64 KiB each) to {@code temp-bg-<pid>.rdb}, computes
+ *       the CRC64, fsyncs, and renames the file over {@code dbfilename} (the old file's unlink
+ *       happens there, as in Redis's child); the bookkeeping (dirty counter minus its value at the
+ *       start, LASTSAVE, status, {@code rdb_saves}) runs back on the executor. If the writer falls
+ *       behind by 1 MiB, the capture waits.</li>
  * </ol>
+ * Nothing of the dataset is copied or retained (no copy-on-write of values, no arrays of
+ * references that the garbage collector would have to copy), and no other thread ever reads a
+ * value, so value types need not be safe for concurrent reads. The cost moves to the executor:
+ * about 0.5 µs per key in 1 ms steps, plus encoding a key in front of the first change to it
+ * when the scan has not reached it yet (for a very large value, that one change waits for its
+ * encoding, where Redis's fork copies the touched pages). With 1M keys the longest client pause
+ * during BGSAVE is the young collection the save's allocation may trigger (a few milliseconds;
+ * more when keys were written in bulk just before, as their promotion is due then anyway).
+ * SAVE, DEBUG RELOAD and AOF bases written at once use the same encoders on a plain pass over the
+ * tables ({@code Keyspace.copyNow}), streaming to the file.
+ *
  * A failed background save with save points configured and {@code stop-writes-on-bgsave-error
  * yes} makes the dispatcher refuse write commands and PING with Redis's MISCONF error until a save
  * succeeds (a failed SAVE, as Redis's {@code rdbSave}, does not change that status).
  * SAVE, SHUTDOWN, FLUSHALL and DEBUG RELOAD cancel a running background save (as Redis kills its
- * child): its file is then never renamed into place. Known gap: PFCOUNT refreshes the cached
- * cardinality inside a HyperLogLog it only looked up for reading (as Redis does in place); if that
- * races with a background save the file may hold either cache value.
+ * child): its file is then never renamed into place.
  *
  * <h2>Change counter</h2>
  * {@code rdb_changes_since_last_save} counts one change per modified key notification (Redis

@@ -1,0 +1,175 @@
+package dev.cinnabar.kernel.persistence;
+
+import dev.cinnabar.kernel.keyspace.Keyspace;
+import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
+import io.netty.util.concurrent.EventExecutor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A snapshot file written in the background (BGSAVE, AOF rewrite) without fork: the executor
+ * captures and encodes the keyspace in steps ({@link KeyspaceSnapshot}, {@link SnapshotStream}),
+ * a writer thread appends the pieces to the temp file, checksums and fsyncs it, and renames it
+ * into place (the unlink of the old file happens there too, as in Redis's child). The outcome is
+ * reported back on the executor.
+ */
+public final class BackgroundSnapshot {
+
+    /** Told on the executor how the job ended (not after {@link #cancel}). */
+    @FunctionalInterface
+    public interface Completion {
+        void completed(long bytes, Exception failure);
+    }
+
+    /** Pieces queued for the writer beyond which the capture waits (a slow disk). */
+    private static final long BACKLOG_BYTES = 1L << 20;
+    private static final byte[] END = new byte[0];
+
+    private final Keyspace keyspace;
+    private final EventExecutor executor;
+    private final KeyspaceSnapshot snapshot;
+    private final SnapshotEncoder encoder;
+    private final Path temp;
+    private final Path target;
+    private final Completion completion;
+    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong queued = new AtomicLong();
+    private volatile boolean writeFailed;
+    private volatile Exception encodeFailure;
+    private final Object renameLock = new Object();
+    private boolean cancelled; // written under renameLock, read on the executor and the writer
+    private boolean captureEnded;
+
+    private BackgroundSnapshot(Keyspace keyspace, EventExecutor executor, SnapshotEncoder encoder, Path temp,
+                               Path target, Completion completion) {
+        this.keyspace = keyspace;
+        this.executor = executor;
+        this.encoder = encoder;
+        this.temp = temp;
+        this.target = target;
+        this.completion = completion;
+        this.snapshot = keyspace.beginSnapshot();
+    }
+
+    /**
+     * Starts the job (executor thread): the snapshot's instant is now. {@code target}: where the
+     * writer renames the finished file, or null to leave that to {@code completion}.
+     */
+    public static BackgroundSnapshot start(Keyspace keyspace, EventExecutor executor, Executor writerThread,
+                                           SnapshotEncoder encoder, Path temp, Path target, Completion completion) {
+        BackgroundSnapshot job = new BackgroundSnapshot(keyspace, executor, encoder, temp, target, completion);
+        SnapshotStream stream = new SnapshotStream(job.snapshot, encoder, job::enqueue);
+        job.snapshot.sink(stream);
+        writerThread.execute(job::writeAll);
+        CaptureSteps.start(executor, job.snapshot, () -> job.cancelled,
+                () -> !job.writeFailed && job.queued.get() > BACKLOG_BYTES, () -> {
+                    job.endCapture();
+                    Exception failure = stream.finish();
+                    if (failure != null) {
+                        job.writeFailed = true; // the writer stops at the end marker and reports it
+                        job.encodeFailure = failure;
+                    }
+                    job.queue.add(END);
+                });
+        return job;
+    }
+
+    private void endCapture() {
+        if (!captureEnded) {
+            captureEnded = true;
+            keyspace.endSnapshot();
+        }
+    }
+
+    private void enqueue(byte[] piece) {
+        if (writeFailed) {
+            return; // nothing more reaches the disk; the failure is reported at the end
+        }
+        queued.addAndGet(piece.length);
+        queue.add(piece);
+    }
+
+    /** Abandons the job (executor thread): the file is never renamed into place, nothing is reported. */
+    public void cancel() {
+        synchronized (renameLock) {
+            cancelled = true;
+        }
+        endCapture();
+        queue.add(END);
+    }
+
+    private boolean cancelled() {
+        synchronized (renameLock) {
+            return cancelled;
+        }
+    }
+
+    /** The writer thread's whole work. */
+    private void writeAll() {
+        Exception failure = null;
+        long size = 0;
+        try (SnapshotFile file = new SnapshotFile(temp, encoder)) {
+            for (byte[] piece = queue.take(); piece != END; piece = queue.take()) {
+                queued.addAndGet(-piece.length);
+                if (failure == null && !cancelled()) {
+                    try {
+                        file.write(piece);
+                    } catch (IOException e) {
+                        failure = e;
+                        writeFailed = true;
+                    }
+                }
+            }
+            if (failure == null && encodeFailure != null) {
+                failure = encodeFailure;
+            }
+            if (failure == null && !cancelled()) {
+                size = file.finish();
+            }
+        } catch (IOException e) {
+            failure = failure == null ? e : failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e;
+        }
+        queue.clear();
+        if (failure == null && target != null) {
+            synchronized (renameLock) {
+                if (!cancelled) {
+                    try {
+                        Persistence.rename(temp, target);
+                    } catch (IOException e) {
+                        failure = e;
+                    }
+                }
+            }
+        }
+        if (failure != null || cancelled()) {
+            deleteQuietly(temp);
+        }
+        Exception f = failure;
+        long s = size;
+        try {
+            executor.execute(() -> {
+                if (!cancelled) {
+                    completion.completed(s, f);
+                }
+            });
+        } catch (RuntimeException e) {
+            deleteQuietly(temp); // the server is stopping
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.cinnabar.kernel.persistence;
+
+import dev.cinnabar.api.rdb.Crc64;
+import dev.cinnabar.kernel.keyspace.Keyspace;
+import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** A snapshot file being written: pieces appended (and checksummed), then the trailer and an fsync. */
+public final class SnapshotFile implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final SnapshotEncoder encoder;
+    private long crc;
+    private long size;
+
+    SnapshotFile(Path path, SnapshotEncoder encoder) throws IOException {
+        this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        this.encoder = encoder;
+    }
+
+    void write(byte[] piece) throws IOException {
+        if (encoder.wantsCrc()) {
+            crc = Crc64.update(crc, piece, 0, piece.length);
+        }
+        ByteBuffer b = ByteBuffer.wrap(piece);
+        while (b.hasRemaining()) {
+            channel.write(b);
+        }
+        size += piece.length;
+    }
+
+    /** Appends the trailer and fsyncs; returns the file's size. */
+    long finish() throws IOException {
+        write(encoder.trailer(crc));
+        channel.force(true);
+        return size;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /**
+     * Writes the whole dataset as it is now to {@code path} and fsyncs it, on the executor and
+     * before any other command runs (SAVE, an AOF base written at once). Returns the file's size.
+     */
+    public static long writeNow(Keyspace keyspace, SnapshotEncoder encoder, Path path) throws IOException {
+        try (SnapshotFile file = new SnapshotFile(path, encoder)) {
+            KeyspaceSnapshot copy = keyspace.copyNow();
+            SnapshotStream stream = new SnapshotStream(copy, encoder, file::write);
+            copy.sink(stream);
+            copy.captureSome(Long.MAX_VALUE);
+            Exception failure = stream.finish();
+            if (failure instanceof IOException io) {
+                throw io;
+            } else if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+            return file.finish();
+        }
+    }
+}

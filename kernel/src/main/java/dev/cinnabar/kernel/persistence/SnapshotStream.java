@@ -1,0 +1,113 @@
+package dev.cinnabar.kernel.persistence;
+
+import dev.cinnabar.api.keyspace.RedisValue;
+import dev.cinnabar.api.rdb.RdbWriter;
+import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes a snapshot's entries as they are given out and passes the bytes on in file order, in
+ * pieces of about {@value #CHUNK} bytes. Entries of the database being scanned stream at once;
+ * those of a later database (given out early because a command changed them) wait in memory
+ * until their database's turn. Executor thread.
+ */
+public final class SnapshotStream implements KeyspaceSnapshot.Sink {
+
+    /** Where the pieces go, in file order. */
+    @FunctionalInterface
+    public interface Output {
+        void write(byte[] piece) throws IOException;
+    }
+
+    static final int CHUNK = 64 * 1024;
+
+    private final SnapshotEncoder encoder;
+    private final Output out;
+    private final RdbWriter[] open;
+    private final List<List<byte[]>> waiting = new ArrayList<>();
+    private int streaming;
+    private Exception failure;
+
+    /** Writes the header and prepares each database's opening; set it as {@code snapshot}'s sink. */
+    public SnapshotStream(KeyspaceSnapshot snapshot, SnapshotEncoder encoder, Output out) {
+        this.encoder = encoder;
+        this.out = out;
+        RdbWriter head = writer();
+        encoder.header(head);
+        pass(head.toByteArray());
+        open = new RdbWriter[snapshot.databases()];
+        for (int d = 0; d < open.length; d++) {
+            open[d] = writer();
+            encoder.database(open[d], snapshot.dbId(d), snapshot.size(d), snapshot.volatileCount(d));
+            waiting.add(new ArrayList<>());
+        }
+    }
+
+    private static RdbWriter writer() {
+        return new RdbWriter(CHUNK + (CHUNK >> 2));
+    }
+
+    @Override
+    public void entry(int d, byte[] key, RedisValue value, long expireAt) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            encoder.entry(open[d], key, value, expireAt);
+        } catch (RuntimeException e) {
+            // called in front of a command's change: the command goes on, the snapshot fails
+            failure = e;
+            return;
+        }
+        if (open[d].size() >= CHUNK) {
+            seal(d);
+        }
+    }
+
+    private void seal(int d) {
+        if (open[d].size() == 0) {
+            return;
+        }
+        byte[] piece = open[d].toByteArray();
+        open[d] = writer();
+        if (d == streaming) {
+            pass(piece);
+        } else {
+            waiting.get(d).add(piece);
+        }
+    }
+
+    @Override
+    public void databaseDone(int d) {
+        seal(d);
+        streaming = d + 1;
+        if (streaming < open.length) {
+            for (byte[] piece : waiting.get(streaming)) {
+                pass(piece);
+            }
+            waiting.set(streaming, null);
+        }
+    }
+
+    private void pass(byte[] piece) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            out.write(piece);
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        }
+    }
+
+    /** After the last database is done: the closing bytes. Returns what went wrong, or null. */
+    public Exception finish() {
+        RdbWriter tail = writer();
+        encoder.end(tail);
+        pass(tail.toByteArray());
+        return failure;
+    }
+}
