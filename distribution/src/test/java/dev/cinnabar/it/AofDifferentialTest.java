@@ -265,6 +265,45 @@ class AofDifferentialTest {
         }
     }
 
+    /** What a client sees once the AOF can no longer be written (the new incr file is /dev/full). */
+    private static List<String> afterAofWriteError(boolean redis) throws Exception {
+        Path dir = Files.createTempDirectory("aof-full-");
+        List<String> seen = new ArrayList<>();
+        try (ServerProcess p = redis ? ServerProcess.redis("--dir", dir.toString(), "--appendonly", "yes")
+                : ServerProcess.cinnabar("--dir", dir.toString(), "--appendonly", "yes");
+             RawConnection conn = p.connect()) {
+            call(conn, "FUNCTION", "LOAD", "#!lua name=lib\nredis.register_function('w', function(keys) "
+                    + "return redis.call('set', keys[1], 'x') end)\nredis.register_function{function_name='r', "
+                    + "callback=function(keys) return redis.call('get', keys[1]) end, flags={'no-writes'}}");
+            call(conn, "SET", "a", "1");
+            Files.createSymbolicLink(dir.resolve("appendonlydir").resolve("appendonly.aof.2.incr.aof"), Path.of("/dev/full"));
+            call(conn, "BGREWRITEAOF");
+            awaitRewrite(conn);
+            for (String[] c : new String[][]{
+                    {"SET", "b", "2"}, {"SET", "c", "3"}, {"PING"}, {"GET", "a"}, {"GET", "b"}, {"DEL", "a"},
+                    {"EVAL", "return redis.call('set', 'x', '1')", "0"},
+                    {"EVAL", "return redis.pcall('incr', 'y')", "0"},
+                    {"EVAL", "return redis.call('get', 'a')", "0"},
+                    {"EVAL", "#!lua\nreturn redis.call('set', 'x', '1')", "0"},
+                    {"EVAL", "#!lua flags=no-writes\nreturn redis.call('get', 'a')", "0"},
+                    {"FCALL", "w", "1", "k"}, {"FCALL", "r", "1", "a"}, {"FCALL", "nosuch", "0"},
+                    {"MULTI"}, {"SET", "d", "4"}, {"EXEC"}, {"DBSIZE"}}) {
+                seen.add(String.join(" ", c) + " -> " + call(conn, c));
+            }
+            String info = call(conn, "INFO", "persistence");
+            seen.add(info.lines().filter(l -> l.startsWith("aof_last_write_status")).findFirst().orElse("?"));
+        }
+        return seen;
+    }
+
+    @Test
+    void aWriteErrorOnTheAofRefusesWritesAsRedis() throws Exception {
+        List<String> expected = afterAofWriteError(true);
+        assertTrue(expected.toString().contains("MISCONF Errors writing to the AOF file: No space left on device"),
+                expected.toString());
+        assertEquals(expected, afterAofWriteError(false));
+    }
+
     @Test
     void killNineUnderAppendfsyncAlwaysLosesNoAcknowledgedWrite() throws Exception {
         Path dir = Files.createTempDirectory("aof-kill-");

@@ -102,6 +102,17 @@ public interface CommandContext {
     }
 
     /**
+     * Redis's {@code MISCONF} refusal text while writes are refused because the last background
+     * save or AOF write failed ({@code writeCommandsDeniedByDiskError}), else null: commands that
+     * decide their own write flag (EVAL of a shebang script, FCALL) refuse with it.
+     *
+     * @since 1.4.0
+     */
+    default String persistenceWriteError() {
+        return null;
+    }
+
+    /**
      * {@code SCRIPT KILL} ({@code function} false) or {@code FUNCTION KILL} of the script running
      * past {@code busy-reply-threshold}: null when the kill is on its way, else Redis's error text
      * ({@code NOTBUSY ...}, {@code UNKILLABLE ...}, or {@code BUSY ...} for the other kind).

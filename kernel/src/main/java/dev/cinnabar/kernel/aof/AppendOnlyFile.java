@@ -50,6 +50,8 @@ public final class AppendOnlyFile {
     /** Why the last write failed (strerror's text, as Redis reports it). */
     private String lastWriteError;
     private volatile boolean fsyncFailed;
+    /** Written since the last fsync was started (Redis's aof_fsync_offset != aof_current_size). */
+    private boolean unsynced;
     private volatile String fsyncError;
     private final AtomicBoolean fsyncPending = new AtomicBoolean();
     private long lastFsyncMillis = System.currentTimeMillis();
@@ -241,7 +243,7 @@ public final class AppendOnlyFile {
      * fsync thread at most once a second.
      */
     public void flush() {
-        if (bufLen == 0 && !(state != State.OFF && everysec() && System.currentTimeMillis() - lastFsyncMillis >= 1000)) {
+        if (bufLen == 0 && !(unsynced && state != State.OFF && everysec() && System.currentTimeMillis() - lastFsyncMillis >= 1000)) {
             return;
         }
         if (incr == null) {
@@ -261,6 +263,7 @@ public final class AppendOnlyFile {
                 if (buf.length > (1 << 22)) {
                     buf = new byte[1 << 16];
                 }
+                unsynced = true;
                 if (!lastWriteOk) {
                     LOG.warn("AOF write error looks solved, Redis can write again.");
                 }
@@ -275,13 +278,15 @@ public final class AppendOnlyFile {
         if (policy.equals("always")) {
             try {
                 incr.force(false);
+                unsynced = false;
                 lastFsyncMillis = now;
             } catch (IOException e) {
                 LOG.warn("Can't persist AOF for fsync error when the AOF fsync policy is 'always': {}. Exiting...", e.toString());
                 Runtime.getRuntime().halt(1);
             }
-        } else if (policy.equals("everysec") && now - lastFsyncMillis >= 1000) {
+        } else if (policy.equals("everysec") && unsynced && now - lastFsyncMillis >= 1000) {
             if (fsyncPending.compareAndSet(false, true)) {
+                unsynced = false;
                 FileChannel ch = incr;
                 lastFsyncMillis = now;
                 fsyncThread.execute(() -> {

@@ -131,6 +131,11 @@ public final class ClientContext implements CommandContext {
     }
 
     @Override
+    public String persistenceWriteError() {
+        return server.dispatcher().persistenceWriteError();
+    }
+
+    @Override
     public String killRunningScript(boolean function) {
         return server.scriptSession().kill(function);
     }

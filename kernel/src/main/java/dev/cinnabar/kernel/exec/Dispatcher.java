@@ -125,7 +125,7 @@ public final class Dispatcher {
         }
         // writeCommandsDeniedByDiskError: writes (and PING) while the last background save or AOF write failed
         if (cmd.has(dev.cinnabar.api.command.CommandFlag.WRITE) || (cmd.parent() == null && cmd.name().equals("ping"))) {
-            String diskError = server.persistence().writesDenied() ? MISCONF : aofDiskError();
+            String diskError = persistenceWriteError();
             if (diskError != null) {
                 reject(client, cmd, reply, diskError);
                 return;
@@ -154,7 +154,15 @@ public final class Dispatcher {
         call(client, ctx, cmd, argv);
     }
 
-    private String aofDiskError() {
+    /**
+     * Redis's {@code writeCommandsDeniedByDiskError} as its refusal text: the RDB one while the last
+     * background save failed (with save points and {@code stop-writes-on-bgsave-error}), the AOF one
+     * while the last AOF write or fsync failed; null when writes are allowed.
+     */
+    public String persistenceWriteError() {
+        if (server.persistence().writesDenied()) {
+            return MISCONF;
+        }
         String reason = server.aof().diskError();
         return reason == null ? null : "MISCONF Errors writing to the AOF file: " + reason;
     }

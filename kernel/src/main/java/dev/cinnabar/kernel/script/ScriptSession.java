@@ -108,6 +108,12 @@ public final class ScriptSession implements ScriptHost {
             throw new CommandException("ERR Write commands are not allowed from read-only scripts.");
         }
         // only the first write may be refused: a script cannot be stopped halfway through its effects
+        if (write && !wrote) {
+            String diskError = server.dispatcher().persistenceWriteError();
+            if (diskError != null) {
+                throw new CommandException(diskError);
+            }
+        }
         if (oomAtStart && !wrote && !options.allowOom() && cmd.has(CommandFlag.DENYOOM)) {
             throw new CommandException(dev.cinnabar.kernel.exec.Dispatcher.OOM);
         }

@@ -45,6 +45,10 @@ final class FcallCommand implements Command {
         if (fn != null && fn.denyOom() && ctx.outOfMemory()) {
             throw new CommandException(FunctionErrors.OOM);
         }
+        // a function that may write is a write command: refused while persistence fails (MISCONF)
+        if (fn != null && !fn.has(FunctionFlag.NO_WRITES) && ctx.persistenceWriteError() != null) {
+            throw new CommandException(ctx.persistenceWriteError());
+        }
         ctx.feedMonitors();
         if (fn == null) {
             throw new CommandException(FunctionErrors.FUNCTION_NOT_FOUND);

@@ -56,6 +56,10 @@ final class EvalCommand implements Command {
         if (script.shebang() && !script.has(ScriptFlag.ALLOW_OOM) && !script.has(ScriptFlag.NO_WRITES) && ctx.outOfMemory()) {
             throw new CommandException("OOM command not allowed when used memory > 'maxmemory'.");
         }
+        // a shebang script that may write is a write command: refused while persistence fails (MISCONF)
+        if (script.shebang() && !script.has(ScriptFlag.NO_WRITES) && ctx.persistenceWriteError() != null) {
+            throw new CommandException(ctx.persistenceWriteError());
+        }
         if (script.shebang() && readOnly && !script.has(ScriptFlag.NO_WRITES)) {
             throw new CommandException("ERR Can not execute a script with write flag using *_ro command.");
         }
