@@ -215,6 +215,9 @@ class AofDifferentialTest {
                     "RPUSH l a b c d", "LMPOP 1 l LEFT COUNT 2", "BLPOP l 0", "BRPOP l 0", "RPUSH l2 a",
                     "BLMOVE l2 l3 LEFT RIGHT 0", "BRPOPLPUSH l3 l4 0",
                     "ZADD z 1 a 2 b 3 c 4 d", "ZMPOP 1 z MIN", "BZPOPMIN z 0", "BZPOPMAX z 0",
+                    // the count written is the count popped
+                    "RPUSH m a b c", "LMPOP 2 nokey m RIGHT COUNT 10", "RPUSH m2 a", "BLMPOP 0 1 m2 LEFT COUNT 5",
+                    "ZADD mz 1 a 2 b", "ZMPOP 1 mz MAX COUNT 7", "ZADD mz2 1 a", "BZMPOP 0 1 mz2 MIN COUNT 3",
                     "SET x 1 PX 1", "SLEEP", "SET x 2", "SET y 1 PX 1", "SLEEP", "GET y",
                     "EVAL \"redis.call('get','k2')\" 0",
                     "EVAL \"redis.call('set','s1','1')\" 0",
@@ -241,12 +244,20 @@ class AofDifferentialTest {
             // blocking pops served later are written in their non-blocking form
             blocked.write(RawConnection.encode(RawConnection.split("BLPOP bl 0")));
             blocked.write(RawConnection.encode(RawConnection.split("BZPOPMIN bz 0")));
+            blocked.write(RawConnection.encode(RawConnection.split("BLMPOP 0 1 bl2 RIGHT COUNT 9")));
+            blocked.write(RawConnection.encode(RawConnection.split("BZMPOP 0 1 bz2 MAX COUNT 9")));
             Thread.sleep(200);
             conn.call("RPUSH bl x y");
             assertTrue(new String(blocked.readReply(), StandardCharsets.ISO_8859_1).contains("x"));
             Thread.sleep(200);
             conn.call("ZADD bz 1 m");
             assertTrue(new String(blocked.readReply(), StandardCharsets.ISO_8859_1).contains("m"));
+            Thread.sleep(200);
+            conn.call("RPUSH bl2 p q");
+            assertTrue(new String(blocked.readReply(), StandardCharsets.ISO_8859_1).contains("q"));
+            Thread.sleep(200);
+            conn.call("ZADD bz2 1 n 2 o");
+            assertTrue(new String(blocked.readReply(), StandardCharsets.ISO_8859_1).contains("o"));
             conn.call("SET last 1");
         }
     }
@@ -263,6 +274,156 @@ class AofDifferentialTest {
             assertTrue(expected.contains("PXAT") && expected.contains("SREM") && expected.contains("HSET"), expected);
             assertEquals(expected, incr(cdir, "appendonly.aof.1.incr.aof"));
         }
+    }
+
+    /** The commands of a base file written without an RDB preamble, per key (the order of keys is the hash table's). */
+    private static java.util.Map<String, List<String>> rewrittenBase(boolean redis) throws Exception {
+        Path dir = Files.createTempDirectory("aof-cmds-");
+        String[] args = {"--dir", dir.toString(), "--appendonly", "yes", "--aof-use-rdb-preamble", "no"};
+        try (ServerProcess p = redis ? ServerProcess.redis(args) : ServerProcess.cinnabar(args);
+             RawConnection conn = p.connect()) {
+            call(conn, "FUNCTION", "LOAD", LIBRARY);
+            conn.call("RPUSH l a 1 b 3.5 -7 " + "x ".repeat(70));
+            conn.call("PEXPIREAT l 4000000000000");
+            conn.call("SADD ints 5 -3 9 1000000000000");
+            StringBuilder many = new StringBuilder("SADD manyints");
+            StringBuilder zadd = new StringBuilder("ZADD z 1.5 a 0.1 b 3 c -inf d 1e300 e -0.25 f");
+            StringBuilder hset = new StringBuilder("HSET h f1 v1 f2 2");
+            for (int i = 0; i < 70; i++) {
+                many.append(' ').append(i * 3);
+                zadd.append(' ').append(i).append(".125 m").append(i);
+                hset.append(" field").append(i).append(" value").append(i);
+            }
+            conn.call(many.toString());
+            conn.call(zadd.toString());
+            conn.call(hset.toString());
+            conn.call("SET str v");
+            conn.call("SET num 12345");
+            conn.call("PFADD hll a b c");
+            conn.call("SELECT 5");
+            conn.call("RPUSH other q");
+            call(conn, "BGREWRITEAOF");
+            awaitRewrite(conn);
+        }
+        checkAof(dir);
+        byte[] data = Files.readAllBytes(dir.resolve("appendonlydir").resolve("appendonly.aof.2.base.aof"));
+        java.util.Map<String, List<String>> perKey = new java.util.TreeMap<>();
+        String db = "?";
+        int pos = 0;
+        while (pos < data.length) {
+            int nl = indexOf(data, pos);
+            int n = Integer.parseInt(new String(data, pos + 1, nl - pos - 2, StandardCharsets.US_ASCII));
+            pos = nl + 1;
+            List<String> argv = new ArrayList<>();
+            for (int a = 0; a < n; a++) {
+                nl = indexOf(data, pos);
+                int len = Integer.parseInt(new String(data, pos + 1, nl - pos - 2, StandardCharsets.US_ASCII));
+                argv.add(new String(data, nl + 1, len, StandardCharsets.ISO_8859_1));
+                pos = nl + 1 + len + 2;
+            }
+            if (argv.get(0).equals("SELECT")) {
+                db = argv.get(1);
+                continue;
+            }
+            String key = argv.get(0).equals("FUNCTION") ? "(functions)" : db + ":" + argv.get(1);
+            perKey.computeIfAbsent(key, k -> new ArrayList<>()).add(String.join(" ", argv));
+        }
+        return perKey;
+    }
+
+    private static int indexOf(byte[] data, int from) {
+        for (int i = from; i < data.length; i++) {
+            if (data[i] == '\n') {
+                return i;
+            }
+        }
+        throw new AssertionError("no newline after " + from);
+    }
+
+    @Test
+    void aBaseWithoutPreambleHoldsRedisCommands() throws Exception {
+        java.util.Map<String, List<String>> expected = rewrittenBase(true);
+        assertTrue(expected.get("0:l").get(0).startsWith("RPUSH l a 1 b 3.5 -7 x"), expected.toString());
+        assertEquals(2, expected.get("0:z").size(), expected.toString()); // 76 members: 64 a command
+        assertEquals(expected, rewrittenBase(false));
+    }
+
+    /** A single-file AOF of Redis 6 in {@code dir}: what becomes of it, and of the data, after two starts. */
+    private static List<String> migratedOldStyleAof(boolean redis) throws Exception {
+        Path dir = Files.createTempDirectory("aof-old-");
+        Files.write(dir.resolve("appendonly.aof"), ("*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n*3\r\n$3\r\nSET\r\n$1\r\na\r\n"
+                + "$1\r\n1\r\n*3\r\n$5\r\nRPUSH\r\n$1\r\nl\r\n$1\r\nx\r\n").getBytes(StandardCharsets.US_ASCII));
+        String[] args = {"--dir", dir.toString(), "--appendonly", "yes"};
+        List<String> seen = new ArrayList<>();
+        for (int start = 0; start < 2; start++) {
+            try (ServerProcess p = redis ? ServerProcess.redis(args) : ServerProcess.cinnabar(args);
+                 RawConnection conn = p.connect()) {
+                seen.add(call(conn, "MGET", "a", "b") + call(conn, "LRANGE", "l", "0", "-1"));
+                call(conn, "SET", "b", "2");
+            }
+            try (Stream<Path> files = Files.list(dir.resolve("appendonlydir"))) {
+                seen.add(files.map(f -> f.getFileName().toString()).sorted().toList().toString());
+            }
+            seen.add(Files.readString(dir.resolve("appendonlydir").resolve("appendonly.aof.manifest")));
+            seen.add(Boolean.toString(Files.exists(dir.resolve("appendonly.aof"))));
+        }
+        checkAof(dir);
+        return seen;
+    }
+
+    @Test
+    void anOldStyleAofIsMigratedIntoTheDirectoryAsByRedis() throws Exception {
+        List<String> expected = migratedOldStyleAof(true);
+        assertTrue(expected.get(2).contains("file appendonly.aof seq 1 type b"), expected.toString());
+        assertEquals(expected, migratedOldStyleAof(false));
+    }
+
+    /** The incr and (command) base files written with {@code aof-timestamp-enabled yes}, times masked. */
+    private static List<String> withTimestamps(boolean redis) throws Exception {
+        Path dir = Files.createTempDirectory("aof-ts-");
+        String[] args = {"--dir", dir.toString(), "--appendonly", "yes", "--aof-timestamp-enabled", "yes",
+                "--aof-use-rdb-preamble", "no"};
+        List<String> files = new ArrayList<>();
+        try (ServerProcess p = redis ? ServerProcess.redis(args) : ServerProcess.cinnabar(args);
+             RawConnection conn = p.connect()) {
+            // each sleep starts a new second, so each of these writes is annotated; the others may
+            // or may not share a second with the previous one, so annotations are compared apart
+            Thread.sleep(1100);
+            call(conn, "SET", "a", "1");
+            Thread.sleep(1100);
+            call(conn, "SET", "b", "2");
+            call(conn, "MULTI");
+            call(conn, "INCR", "a");
+            call(conn, "INCR", "b");
+            call(conn, "EXEC");
+            files.add(incr(dir, "appendonly.aof.1.incr.aof")); // history once rewritten
+            call(conn, "DEL", "b"); // one key in the base: the order of keys is the hash table's
+            call(conn, "BGREWRITEAOF");
+            awaitRewrite(conn);
+            Thread.sleep(1100);
+            call(conn, "SET", "c", "3");
+        }
+        for (String name : List.of("appendonly.aof.2.base.aof", "appendonly.aof.2.incr.aof")) {
+            files.add(incr(dir, name));
+        }
+        // each file starts in a new second (the base: always), and SET b is in one after SET a's
+        for (String f : files) {
+            assertTrue(f.startsWith("#TS:"), f);
+        }
+        assertTrue(files.get(0).indexOf("#TS:", 1) > 0, files.get(0));
+        files.replaceAll(f -> f.replaceAll("#TS:[0-9]+\r\n", ""));
+        // and the directory loads back, annotations skipped
+        try (ServerProcess p = redis ? ServerProcess.redis(args) : ServerProcess.cinnabar(args);
+             RawConnection conn = p.connect()) {
+            files.add(call(conn, "MGET", "a", "b", "c"));
+        }
+        checkAof(dir);
+        return files;
+    }
+
+    @Test
+    void timestampAnnotationsAreWrittenAndSkippedAsRedis() throws Exception {
+        assertEquals(withTimestamps(true), withTimestamps(false));
     }
 
     /** What a client sees once the AOF can no longer be written (the new incr file is /dev/full). */

@@ -71,6 +71,42 @@ class LoadingDifferentialTest {
         }
     }
 
+    /** DEBUG RELOAD of 20 000 keys, slowed down, seen by its caller (with a command pipelined after it) and another client. */
+    private static List<String> duringDebugReload(ServerProcess p) throws InterruptedException {
+        List<String> seen = new java.util.ArrayList<>();
+        try (RawConnection caller = p.connect(); RawConnection other = p.connect()) {
+            assertEquals("+OK\r\n", text(caller.call("DEBUG POPULATE 20000")));
+            caller.call("CONFIG SET key-load-delay 50");
+            caller.call("CONFIG SET loading-process-events-interval-bytes 1024");
+            caller.write(RawConnection.encode(RawConnection.split("DEBUG RELOAD")));
+            caller.write(RawConnection.encode(RawConnection.split("GET key:7")));
+            Thread.sleep(300);
+            for (String cmd : List.of("GET key:1", "PING", "SET a 1", "ECHO hi")) {
+                seen.add(cmd + " -> " + text(other.call(cmd)));
+            }
+            seen.add(text(other.call("INFO persistence")).contains("loading:1\r\n") ? "loading" : "not loading");
+            seen.add("DEBUG RELOAD -> " + text(caller.readReply()));
+            seen.add("GET key:7 -> " + text(caller.readReply()));
+            seen.add("GET key:1 -> " + text(other.call("GET key:1")));
+            seen.add(text(other.call("DBSIZE")));
+            seen.add(text(other.call("INFO persistence")).contains("loading:0\r\n") ? "loaded" : "still loading");
+        }
+        return seen;
+    }
+
+    @Test
+    void debugReloadAnswersTheOthersLoadingAsRedis() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(ServerProcess.redisAvailable(), "redis-server is not installed");
+        List<String> expected;
+        try (ServerProcess r = ServerProcess.redis("--dir", Files.createTempDirectory("reload-r-").toString())) {
+            expected = duringDebugReload(r);
+        }
+        assertTrue(expected.contains("GET key:1 -> " + LOADING), expected.toString());
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", Files.createTempDirectory("reload-c-").toString())) {
+            assertEquals(expected, duringDebugReload(c));
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

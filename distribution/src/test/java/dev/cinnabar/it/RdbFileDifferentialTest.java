@@ -333,6 +333,43 @@ class RdbFileDifferentialTest {
         }
     }
 
+    /** Waits for the background save to end; returns INFO persistence then. */
+    private static String awaitBgsave(RawConnection conn) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60000;
+        String info = call(conn, "INFO", "persistence");
+        while (!info.contains("rdb_bgsave_in_progress:0") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            info = call(conn, "INFO", "persistence");
+        }
+        return info;
+    }
+
+    @Test
+    void aBackgroundSaveThatCannotWriteFailsCleanlyAndTheNextOneWorks() throws Exception {
+        Path dir = tempDir("rdb-bgfail-");
+        String before;
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString()); RawConnection conn = c.connect()) {
+            assertEquals("+OK\r\n", call(conn, "DEBUG", "POPULATE", "300000"));
+            String pid = call(conn, "INFO", "server").lines().filter(l -> l.startsWith("process_id:"))
+                    .findFirst().orElseThrow().substring("process_id:".length()).trim();
+            // the temp file is a full disk: the first piece fails while the capture has just begun
+            Files.createSymbolicLink(dir.resolve("temp-bg-" + pid + ".rdb"), Path.of("/dev/full"));
+            assertEquals("+Background saving started\r\n", call(conn, "BGSAVE"));
+            String info = awaitBgsave(conn);
+            assertTrue(info.contains("rdb_last_bgsave_status:err"), info);
+            assertFalse(Files.exists(dir.resolve("dump.rdb")));
+            assertEquals("+OK\r\n", call(conn, "SET", "after", "failure"));
+            before = call(conn, "DEBUG", "DIGEST");
+            // the failed save's capture ended: another one starts and completes
+            assertEquals("+Background saving started\r\n", call(conn, "BGSAVE"));
+            info = awaitBgsave(conn);
+            assertTrue(info.contains("rdb_last_bgsave_status:ok"), info);
+        }
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString())) {
+            assertEquals(before, digest(c));
+        }
+    }
+
     @Test
     void bgsaveRepliesLikeRedisAndUpdatesLastsave() throws Exception {
         try (ServerProcess c = ServerProcess.cinnabar("--dir", tempDir("rdb-bgr-c-").toString());

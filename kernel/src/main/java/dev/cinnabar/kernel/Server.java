@@ -122,8 +122,10 @@ public final class Server {
         network.bind(binds, (int) config.getLong("port"));
         // as Redis: listening first, so that clients connecting during the load get -LOADING
         onExecutor(() -> {
+            persistence.warmUp();
             // a load that fails ends the process: until then clients still get -LOADING, never an empty dataset
             loadDataset();
+            dev.cinnabar.kernel.persistence.YoungGenerationFlush.afterBulkLoad();
             loading.end();
             return null;
         });
@@ -136,7 +138,7 @@ public final class Server {
     }
 
     /** The bytes the start-up load will read: the AOF directory's files, or the RDB file. */
-    private long datasetBytes() {
+    public long datasetBytes() {
         try {
             if (config.getBoolean("appendonly")) {
                 java.nio.file.Path dir = java.nio.file.Path.of(config.get("dir"), config.get("appenddirname"));

@@ -44,4 +44,20 @@ public interface RdbValueCodec {
      * @throws RdbReader.Malformed when the bytes are not a valid value of that type
      */
     RedisValue read(int type, RdbReader in, ConfigView config) throws RdbReader.Malformed;
+
+    /**
+     * The commands that rebuild {@code value} under {@code key} in an AOF base written without an
+     * RDB preamble ({@code aof-use-rdb-preamble no}), as Redis's {@code rewriteAppendOnlyFileRio}
+     * writes them (for instance {@code RPUSH key e1 ... e64}, at most
+     * {@link #REWRITE_ITEMS_PER_COMMAND} items a command). Returns false, having emitted nothing,
+     * to have the key written as {@code RESTORE key 0 <DUMP payload>} instead.
+     *
+     * @since 1.4.0
+     */
+    default boolean rewrite(byte[] key, RedisValue value, java.util.function.Consumer<byte[][]> commands) {
+        return false;
+    }
+
+    /** Redis's {@code AOF_REWRITE_ITEMS_PER_CMD}. */
+    int REWRITE_ITEMS_PER_COMMAND = 64;
 }

@@ -149,6 +149,15 @@ public final class RdbWriter {
         return size;
     }
 
+    /**
+     * Empties the writer and keeps its buffer, for writing a large file in pieces.
+     *
+     * @since 1.4.0
+     */
+    public void clear() {
+        size = 0;
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }

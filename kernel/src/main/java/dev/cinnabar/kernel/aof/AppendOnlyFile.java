@@ -195,6 +195,14 @@ public final class AppendOnlyFile {
         if (state == State.OFF || loading) {
             return;
         }
+        if (server.config().getBoolean("aof-timestamp-enabled")) {
+            byte[] ts = timestampAnnotation(false);
+            if (ts != null) {
+                ensure(ts.length);
+                System.arraycopy(ts, 0, buf, bufLen, ts.length);
+                bufLen += ts.length;
+            }
+        }
         if (db >= 0 && db != selectedDb) {
             byte[] d = Integer.toString(db).getBytes(StandardCharsets.US_ASCII);
             appendCommand(new byte[][]{SELECT, d});
@@ -204,6 +212,22 @@ public final class AppendOnlyFile {
     }
 
     private static final byte[] SELECT = "SELECT".getBytes(StandardCharsets.US_ASCII);
+
+    /** The second of the last {@code #TS:} annotation written. */
+    private long annotatedSecond;
+
+    /**
+     * Redis's {@code genAofTimestampAnnotationIfNeeded}: {@code #TS:<unix seconds>} when the second
+     * changed since the last one (or {@code force}), else null.
+     */
+    byte[] timestampAnnotation(boolean force) {
+        long now = System.currentTimeMillis() / 1000;
+        if (!force && annotatedSecond >= now) {
+            return null;
+        }
+        annotatedSecond = now;
+        return ("#TS:" + now + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
 
     private void appendCommand(byte[][] argv) {
         ensure(16 + argv.length * 16);
@@ -272,6 +296,11 @@ public final class AppendOnlyFile {
                 writeFailed(e, before);
                 return;
             }
+        }
+        // no-appendfsync-on-rewrite: no fsync while a background save or rewrite writes (Redis: while a child runs)
+        if ((rewrite != null || server.persistence().backgroundSaveInProgress())
+                && server.config().getBoolean("no-appendfsync-on-rewrite")) {
+            return;
         }
         String policy = server.config().get("appendfsync");
         long now = System.currentTimeMillis();
@@ -368,6 +397,7 @@ public final class AppendOnlyFile {
         Path dir = directory();
         Files.createDirectories(dir);
         Path mp = manifestPath();
+        migrateOldStyleFile(dir, mp);
         if (Files.exists(mp)) {
             manifest = readManifest();
             new AofLoader(server, this).loadAll(dir, manifest);
@@ -396,6 +426,26 @@ public final class AppendOnlyFile {
         selectedDb = -1;
     }
 
+    /**
+     * Redis 7.0's {@code aofUpgradePrepare}: a single-file AOF of an older Redis ({@code dir}/{@code
+     * appendfilename}) and no manifest yet: the file moves into the AOF directory under its own
+     * name and becomes the base (seq 1) of a new manifest, so it loads as before and is kept.
+     */
+    private void migrateOldStyleFile(Path dir, Path manifestFile) throws IOException {
+        Path old = Path.of(server.config().get("dir")).resolve(fileName());
+        if (Files.exists(manifestFile) || !Files.isRegularFile(old)) {
+            return;
+        }
+        AofManifest m = new AofManifest();
+        m.base = new AofManifest.Entry(fileName(), 1, AofManifest.Type.BASE);
+        m.currentBaseSeq = 1;
+        rename(old, dir.resolve(fileName()));
+        manifest = m;
+        persistManifest();
+        LOG.info("Successfully migrated an old-style AOF file ({}) into the AOF directory ({}).", fileName(),
+                server.config().get("appenddirname"));
+    }
+
     AofManifest readManifest() throws IOException {
         try {
             return AofManifest.parse(Files.readAllBytes(manifestPath()));
@@ -415,7 +465,7 @@ public final class AppendOnlyFile {
     /** Writes a base file from the dataset as it is now, synchronously, and makes it the manifest's base. */
     private void writeBaseNow(long seq) throws IOException {
         String name = baseName(seq);
-        long size = SnapshotFile.writeNow(server.keyspace(), baseEncoder(preamble()), directory().resolve(name));
+        long size = SnapshotFile.writeNow(server.keyspace(), baseEncoder(preamble(), true), directory().resolve(name));
         manifest.base = new AofManifest.Entry(name, seq, AofManifest.Type.BASE);
         manifest.currentBaseSeq = seq;
         baseSize = size;
@@ -424,12 +474,23 @@ public final class AppendOnlyFile {
         persistManifest();
     }
 
-    /** A base file's encoding: an RDB with the aof-base mark, or commands. */
-    private SnapshotEncoder baseEncoder(boolean rdb) {
+    /**
+     * A base file's encoding: an RDB with the aof-base mark, or commands. {@code now}: written at
+     * once (by Redis's main process), so its timestamp annotation counts for the incr file's next.
+     */
+    private SnapshotEncoder baseEncoder(boolean rdb, boolean now) {
         if (rdb) {
             return server.persistence().encoder(true);
         }
-        return BaseCommands.encoder(server.persistence().codecs(), contributorCommands(), server.config());
+        byte[] ts = null;
+        if (server.config().getBoolean("aof-timestamp-enabled")) {
+            long remembered = annotatedSecond;
+            ts = timestampAnnotation(true);
+            if (!now) {
+                annotatedSecond = remembered; // Redis's child writes it: the parent's clock of annotations is its own
+            }
+        }
+        return BaseCommands.encoder(server.persistence().codecs(), ts, contributorCommands(), server.config());
     }
 
     private List<byte[][]> contributorCommands() {
@@ -567,7 +628,7 @@ public final class AppendOnlyFile {
         rewrite = job;
         Path temp = Path.of(server.config().get("dir")).resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
         LOG.info("Background append only file rewriting started");
-        job.snapshot = BackgroundSnapshot.start(server.keyspace(), server.executor(), rewriteThread, baseEncoder(rdb), temp,
+        job.snapshot = BackgroundSnapshot.start(server.keyspace(), server.executor(), rewriteThread, baseEncoder(rdb, false), temp,
                 null, (size, failure) -> finishRewrite(job, temp, rdb, size, failure));
         return true;
     }

@@ -14,22 +14,30 @@ import java.util.List;
 
 /**
  * A base file of commands ({@code aof-use-rdb-preamble no}): the contributors' commands (FUNCTION
- * LOAD) first, then per database {@code SELECT}, and per key {@code SET} for strings and
- * {@code RESTORE key 0 <payload>} for the other types, followed by {@code PEXPIREAT} for keys
- * with a TTL. Redis writes RPUSH/SADD/ZADD/HMSET instead of RESTORE; both load the same dataset.
+ * LOAD) first, then per database {@code SELECT}, and per key {@code SET} for strings, the
+ * commands its type's codec gives ({@code RdbValueCodec.rewrite}: RPUSH, SADD, ZADD, HMSET with at
+ * most 64 items each, as Redis writes them) or else {@code RESTORE key 0 <payload>}, followed by
+ * {@code PEXPIREAT} for keys with a TTL.
  */
 final class BaseCommands {
 
     private BaseCommands() {
     }
 
-    /** The encoder of such a base file; {@code contributorCommands} come first. */
-    static SnapshotEncoder encoder(RdbCodecs codecs, List<byte[][]> contributorCommands, ConfigView liveConfig) {
+    /**
+     * The encoder of such a base file: {@code timestamp} (a {@code #TS:} annotation, or null) and
+     * {@code contributorCommands} come first.
+     */
+    static SnapshotEncoder encoder(RdbCodecs codecs, byte[] timestamp, List<byte[][]> contributorCommands,
+                                   ConfigView liveConfig) {
         ConfigView config = FrozenConfig.of(liveConfig);
         boolean compress = config.getBoolean("rdbcompression");
         return new SnapshotEncoder() {
             @Override
             public void header(RdbWriter w) {
+                if (timestamp != null) {
+                    w.raw(timestamp, 0, timestamp.length);
+                }
                 for (byte[][] c : contributorCommands) {
                     command(w, c);
                 }
@@ -48,6 +56,12 @@ final class BaseCommands {
                     RdbValueCodec codec = codecs.forValue(v);
                     if (codec == null) {
                         throw new IllegalStateException("no RDB encoding for values of " + v.getClass().getName());
+                    }
+                    if (codec.rewrite(key, v, c -> command(w, c))) {
+                        if (expireAt >= 0) {
+                            command(w, b("PEXPIREAT"), key, ascii(Long.toString(expireAt)));
+                        }
+                        return;
                     }
                     RdbWriter payload = new RdbWriter(64);
                     payload.type(codec.type(v));

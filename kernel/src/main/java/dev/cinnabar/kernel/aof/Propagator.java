@@ -228,29 +228,6 @@ public final class Propagator {
             case "brpoplpush" -> {
                 return one(new byte[][]{ascii("RPOPLPUSH"), argv[1], argv[2]});
             }
-            case "lmpop", "blmpop", "zmpop", "bzmpop" -> {
-                if (poppedKey == null) {
-                    return null;
-                }
-                int first = cmd.fullName().startsWith("b") ? 2 : 1;
-                int numkeys;
-                try {
-                    numkeys = Integer.parseInt(new String(argv[first], StandardCharsets.US_ASCII));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-                int where = first + 1 + numkeys;
-                String w = lower(argv[where]);
-                byte[] count = ascii("1");
-                for (int i = where + 1; i + 1 < argv.length; i++) {
-                    if (lower(argv[i]).equals("count")) {
-                        count = argv[i + 1];
-                    }
-                }
-                boolean list = cmd.fullName().contains("lmpop");
-                String n = list ? (w.equals("left") ? "LPOP" : "RPOP") : (w.equals("min") ? "ZPOPMIN" : "ZPOPMAX");
-                return one(new byte[][]{ascii(n), poppedKey, count});
-            }
             case "expire", "pexpire", "expireat", "pexpireat" -> {
                 return one(absoluteExpire(argv[1], db, lazyExpire));
             }

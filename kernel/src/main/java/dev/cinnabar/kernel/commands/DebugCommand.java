@@ -310,7 +310,7 @@ final class DebugCommand {
                             throw new CommandException("ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.");
                         }
                     }
-                    reload(hasOption(args, "merge"), hasOption(args, "noflush"),
+                    reload(ctx, hasOption(args, "merge"), hasOption(args, "noflush"),
                             hasOption(args, "nosave"));
                     reply.ok();
                     return;
@@ -319,11 +319,15 @@ final class DebugCommand {
             case "loadaof" -> {
                 if (argc == 2) {
                     if (server.aof().on()) {
+                        server.loading().beginFor(callerChannel(ctx), server.datasetBytes());
                         try {
                             server.aof().reload();
+                            dev.cinnabar.kernel.persistence.YoungGenerationFlush.afterBulkLoad();
                         } catch (java.io.IOException | IllegalStateException e) {
                             org.slf4j.LoggerFactory.getLogger(DebugCommand.class).warn("{}", e.getMessage());
                             Runtime.getRuntime().halt(1);
+                        } finally {
+                            server.loading().end();
                         }
                         org.slf4j.LoggerFactory.getLogger(DebugCommand.class).info("Append Only File loaded by DEBUG LOADAOF");
                     }
@@ -351,7 +355,7 @@ final class DebugCommand {
      * DEBUG RELOAD: SAVE (unless NOSAVE), empty data and functions (unless NOFLUSH), load the
      * file back (MERGE: keys present are replaced). A failed load leaves what was loaded so far.
      */
-    private void reload(boolean merge, boolean noFlush, boolean noSave) {
+    private void reload(CommandContext ctx, boolean merge, boolean noFlush, boolean noSave) {
         var p = server.persistence();
         if (!noSave && !p.save()) {
             throw new CommandException("ERR");
@@ -359,13 +363,32 @@ final class DebugCommand {
         if (!noFlush) {
             p.emptyAll();
         }
+        long size;
+        try {
+            size = java.nio.file.Files.size(p.file());
+        } catch (java.io.IOException e) {
+            size = 0;
+        }
+        // as Redis's rdbLoad: the others are answered -LOADING while it loads
+        server.loading().beginFor(callerChannel(ctx), size);
         try {
             p.load(false, merge);
+            dev.cinnabar.kernel.persistence.YoungGenerationFlush.afterBulkLoad();
         } catch (java.io.IOException | dev.cinnabar.api.rdb.RdbReader.Malformed e) {
             LOG.warn("Error trying to load the RDB dump: {}", e.getMessage());
             throw new CommandException("ERR Error trying to load the RDB dump");
+        } finally {
+            server.loading().end();
         }
         LOG.info("DB reloaded by DEBUG RELOAD");
+    }
+
+    /** The connection of the client running {@code ctx}'s command, or null (no network client). */
+    private static io.netty.channel.Channel callerChannel(CommandContext ctx) {
+        if (ctx instanceof dev.cinnabar.kernel.exec.ClientContext c) {
+            return c.connection().channel();
+        }
+        return null;
     }
 
     /** Blocks the executor, and with it the whole server, as Redis's DEBUG SLEEP does. */
@@ -481,6 +504,9 @@ final class DebugCommand {
                 val = Arrays.copyOf(val, (int) size);
             }
             db.set(key, StringValue.created(val));
+        }
+        if (count >= 65536) {
+            dev.cinnabar.kernel.persistence.YoungGenerationFlush.afterBulkLoad(); // a bulk load too
         }
         reply.ok();
     }

@@ -82,9 +82,9 @@ public final class Keyspace {
         return new KeyspaceSnapshot(databases, false);
     }
 
-    /** Ends the snapshot in progress, if any: its values are no longer protected. */
-    public void endSnapshot() {
-        if (snapshot != null) {
+    /** Ends {@code s} if it is the snapshot in progress: changes are no longer given to it. */
+    public void endSnapshot(KeyspaceSnapshot s) {
+        if (snapshot != null && snapshot == s) {
             snapshot.detach();
             for (KernelDatabase d : databases) {
                 d.table().capture = null;

@@ -66,13 +66,12 @@ public final class BackgroundSnapshot {
         SnapshotStream stream = new SnapshotStream(job.snapshot, encoder, job::enqueue);
         job.snapshot.sink(stream);
         writerThread.execute(job::writeAll);
-        CaptureSteps.start(executor, job.snapshot, () -> job.cancelled,
+        CaptureSteps.start(executor, job.snapshot, () -> job.cancelled || job.writeFailed,
                 () -> !job.writeFailed && job.queued.get() > BACKLOG_BYTES, () -> {
                     job.endCapture();
                     Exception failure = stream.finish();
                     if (failure != null) {
-                        job.writeFailed = true; // the writer stops at the end marker and reports it
-                        job.encodeFailure = failure;
+                        job.encodeFailure = failure; // the writer reports it at the end marker
                     }
                     job.queue.add(END);
                 });
@@ -82,7 +81,7 @@ public final class BackgroundSnapshot {
     private void endCapture() {
         if (!captureEnded) {
             captureEnded = true;
-            keyspace.endSnapshot();
+            keyspace.endSnapshot(snapshot);
         }
     }
 
@@ -109,35 +108,33 @@ public final class BackgroundSnapshot {
         }
     }
 
-    /** The writer thread's whole work. */
+    /**
+     * The writer thread's whole work. It stops at the first failure without waiting for the rest
+     * (the capture stops too, and the pieces still coming are dropped).
+     */
     private void writeAll() {
         Exception failure = null;
         long size = 0;
         try (SnapshotFile file = new SnapshotFile(temp, encoder)) {
-            for (byte[] piece = queue.take(); piece != END; piece = queue.take()) {
+            for (byte[] piece = queue.take(); piece != END && !cancelled(); piece = queue.take()) {
                 queued.addAndGet(-piece.length);
-                if (failure == null && !cancelled()) {
-                    try {
-                        file.write(piece);
-                    } catch (IOException e) {
-                        failure = e;
-                        writeFailed = true;
-                    }
-                }
+                file.write(piece);
             }
-            if (failure == null && encodeFailure != null) {
+            if (encodeFailure != null) {
                 failure = encodeFailure;
-            }
-            if (failure == null && !cancelled()) {
+            } else if (!cancelled()) {
                 size = file.finish();
             }
         } catch (IOException e) {
-            failure = failure == null ? e : failure;
+            failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = e;
         }
-        queue.clear();
+        if (failure != null) {
+            writeFailed = true;
+            queue.clear();
+        }
         if (failure == null && target != null) {
             synchronized (renameLock) {
                 if (!cancelled) {
@@ -156,6 +153,7 @@ public final class BackgroundSnapshot {
         long s = size;
         try {
             executor.execute(() -> {
+                endCapture(); // a failed write ends the capture early
                 if (!cancelled) {
                     completion.completed(s, f);
                 }

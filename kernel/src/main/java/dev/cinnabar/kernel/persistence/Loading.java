@@ -6,8 +6,8 @@ import dev.cinnabar.kernel.net.BusyIo;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The dataset being loaded at start-up (Redis's {@code server.loading}): the listeners are already
- * bound, and every {@code loading-process-events-interval-bytes} of input the network is served
+ * The dataset being loaded (Redis's {@code server.loading}), at start-up (the listeners are already
+ * bound) or by DEBUG RELOAD / DEBUG LOADAOF: every {@code loading-process-events-interval-bytes} of input the network is served
  * from the loader's own progress calls (Redis's {@code processEventsWhileBlocked} in {@code rdbLoadProgressCallback}),
  * so clients get {@code -LOADING Redis is loading the dataset in memory} for commands without the
  * {@code loading} flag instead of waiting on a silent socket. Also the INFO fields of a load in
@@ -29,12 +29,14 @@ public final class Loading {
     /** the two settings, read once per load: the progress call runs for every key */
     private long keyLoadDelay;
     private long interval;
+    /** The connection of the client whose command loads (DEBUG RELOAD), left unread meanwhile; or null. */
+    private io.netty.channel.Channel caller;
 
     public Loading(Server server) {
         this.server = server;
     }
 
-    /** True while the start-up load runs. */
+    /** True while a load runs. */
     public boolean active() {
         return active;
     }
@@ -51,8 +53,21 @@ public final class Loading {
         this.interval = server.config().getLong("loading-process-events-interval-bytes");
     }
 
+    /**
+     * Starts a load that a client's command runs (DEBUG RELOAD, DEBUG LOADAOF): the others are
+     * served as at start-up, and the caller's own connection is left unread until {@link #end}.
+     */
+    public void beginFor(io.netty.channel.Channel caller, long totalBytes) {
+        begin(totalBytes);
+        this.caller = caller;
+    }
+
     public void end() {
         active = false;
+        if (caller != null && caughtUp) {
+            caller.config().setAutoRead(true);
+        }
+        caller = null;
     }
 
     /** Called by the loaders after each key or command; {@code bytes} more of the input are done. */
@@ -76,7 +91,10 @@ public final class Loading {
         }
         if (!caughtUp) {
             caughtUp = true;
-            server.dispatcher().serveWhileBusy(() -> server.network().catchUpWhileBusy(null));
+            if (caller != null) {
+                caller.config().setAutoRead(false);
+            }
+            server.dispatcher().serveWhileBusy(() -> server.network().catchUpWhileBusy(caller));
         }
         server.dispatcher().serveWhileBusy(io::pump);
     }

@@ -206,6 +206,22 @@ public final class Persistence {
         return true;
     }
 
+    /**
+     * Runs the background-save path once while the keyspace is still empty (at start-up, before
+     * the dataset loads) into a temp file that is then deleted, so that the first BGSAVE does not
+     * load and link its classes and start its thread on the executor (about 15 ms of pause).
+     */
+    public void warmUp() {
+        Path temp;
+        try {
+            temp = Files.createTempFile("cinnabar-warm-up-", ".rdb");
+        } catch (IOException | RuntimeException e) {
+            return; // only a warm-up
+        }
+        BackgroundSnapshot.start(server.keyspace(), server.executor(), saver, encoder(false), temp, null,
+                (bytes, failure) -> deleteQuietly(temp));
+    }
+
     private void finishBackgroundSave(BackgroundSave save, Exception failure) {
         if (background != save) {
             return;

@@ -72,7 +72,7 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
             return;
         }
         byte[] piece = open[d].toByteArray();
-        open[d] = writer();
+        open[d].clear();
         if (d == streaming) {
             pass(piece);
         } else {

@@ -241,7 +241,7 @@ class KeyspaceSnapshotTest {
                     command();
                 }
             }
-            ks.endSnapshot();
+            ks.endSnapshot(s);
             assertEquals(s.databases(), r.done);
             assertEquals(before, r.contents);
             for (int i = 0; i < 300; i++) {
@@ -266,7 +266,7 @@ class KeyspaceSnapshotTest {
         while (!s.captureSome(0, 10)) {
             command();
         }
-        ks.endSnapshot();
+        ks.endSnapshot(s);
         assertEquals(before, r.contents);
     }
 }

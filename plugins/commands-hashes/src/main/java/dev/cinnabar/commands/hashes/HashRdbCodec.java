@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.hashes;
 
+import dev.cinnabar.api.rdb.RewriteCommands;
 import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.rdb.Listpack;
@@ -88,5 +89,14 @@ final class HashRdbCodec implements RdbValueCodec {
             }
         }
         return h.size() == 0 ? null : h;
+    }
+
+    /** {@code rewriteHashObject}: HMSET field value, in the hash's own order. */
+    @Override
+    public boolean rewrite(byte[] key, RedisValue value, java.util.function.Consumer<byte[][]> commands) {
+        RewriteCommands c = new RewriteCommands("HMSET", key, commands);
+        ((HashValue) value).forEach((f, v) -> c.item(f, v));
+        c.finish();
+        return true;
     }
 }

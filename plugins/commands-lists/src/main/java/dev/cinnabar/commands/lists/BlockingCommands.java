@@ -80,7 +80,7 @@ final class BlockingCommands {
     private static void blmpop(CommandContext ctx, Arguments args, ReplySink reply) {
         MpopArguments a = MpopArguments.parse(args, 2);
         long timeout = BlockingTimeout.parseMillis(args.get(1));
-        if (PopCommands.popFirstNonEmpty(ctx.db(), a, reply)) {
+        if (PopCommands.popFirstNonEmpty(ctx, a, reply)) {
             return;
         }
         if (!ctx.blockingAllowed()) {
@@ -93,7 +93,7 @@ final class BlockingCommands {
             if (list == null) {
                 return false;
             }
-            PopCommands.replyWithKey(d, key, list, a.left(), a.count(), sink);
+            PopCommands.replyWithKey(c, key, list, a.left(), a.count(), sink);
             return true;
         });
     }

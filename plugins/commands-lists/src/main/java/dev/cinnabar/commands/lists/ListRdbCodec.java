@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.lists;
 
+import dev.cinnabar.api.rdb.RewriteCommands;
 import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.rdb.Listpack;
@@ -159,5 +160,17 @@ final class ListRdbCodec implements RdbValueCodec {
             list.layout(layout);
         }
         return list.isEmpty() ? null : list;
+    }
+
+    /** {@code rewriteListObject}: RPUSH, head to tail. */
+    @Override
+    public boolean rewrite(byte[] key, RedisValue value, java.util.function.Consumer<byte[][]> commands) {
+        ListValue list = (ListValue) value;
+        RewriteCommands c = new RewriteCommands("RPUSH", key, commands);
+        for (int i = 0; i < list.size(); i++) {
+            c.item(list.get(i));
+        }
+        c.finish();
+        return true;
     }
 }

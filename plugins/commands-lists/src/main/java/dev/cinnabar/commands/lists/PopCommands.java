@@ -19,7 +19,7 @@ final class PopCommands {
         r.redisCommand("rpop", (ctx, args, reply) -> pop(ctx, args, reply, false));
         r.redisCommand("lmpop", (ctx, args, reply) -> {
             MpopArguments a = MpopArguments.parse(args, 1);
-            if (!popFirstNonEmpty(ctx.db(), a, reply)) {
+            if (!popFirstNonEmpty(ctx, a, reply)) {
                 reply.nullArray();
             }
         });
@@ -68,21 +68,27 @@ final class PopCommands {
      * Pops from the first non-empty list of {@code a.keys} and replies {@code [key, [elements]]};
      * false when every list is missing ({@code mpopGenericCommand}, also BLMPOP's first try).
      */
-    static boolean popFirstNonEmpty(Database db, MpopArguments a, ReplySink reply) {
+    static boolean popFirstNonEmpty(CommandContext ctx, MpopArguments a, ReplySink reply) {
         for (byte[] key : a.keys()) {
-            ListValue list = Lists.write(db, key);
+            ListValue list = Lists.write(ctx.db(), key);
             if (list != null && !list.isEmpty()) {
-                replyWithKey(db, key, list, a.left(), a.count(), reply);
+                replyWithKey(ctx, key, list, a.left(), a.count(), reply);
                 return true;
             }
         }
         return false;
     }
 
-    /** {@code listPopRangeAndReplyWithKey}. */
-    static void replyWithKey(Database db, byte[] key, ListValue list, boolean left, long count, ReplySink reply) {
+    /** {@code listPopRangeAndReplyWithKey}; written to the AOF as LPOP/RPOP of the count popped, as Redis does. */
+    static void replyWithKey(CommandContext ctx, byte[] key, ListValue list, boolean left, long count, ReplySink reply) {
+        long popped = Math.min(count, list.size());
         reply.array(2);
         reply.bulk(key);
-        Lists.popRange(db, key, list, left, count, reply);
+        Lists.popRange(ctx.db(), key, list, left, count, reply);
+        ctx.propagate(ascii(left ? "LPOP" : "RPOP"), key, ascii(Long.toString(popped)));
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

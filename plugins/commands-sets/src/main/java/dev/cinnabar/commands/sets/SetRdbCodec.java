@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.sets;
 
+import dev.cinnabar.api.rdb.RewriteCommands;
 import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.rdb.RdbReader;
@@ -117,5 +118,24 @@ final class SetRdbCodec implements RdbValueCodec {
         }
         int shift = 64 - 8 * n;
         return (v << shift) >> shift;
+    }
+
+    /** {@code rewriteSetObject}: SADD, in the set's own order (ascending for an intset). */
+    @Override
+    public boolean rewrite(byte[] key, RedisValue value, java.util.function.Consumer<byte[][]> commands) {
+        SetValue set = (SetValue) value;
+        RewriteCommands c = new RewriteCommands("SADD", key, commands);
+        if (set.isIntset()) {
+            IntSet ints = set.ints();
+            for (int i = 0; i < ints.size(); i++) {
+                c.item(Long.toString(ints.at(i)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        } else {
+            for (int i = 0; i < set.size(); i++) {
+                c.item(set.memberAt(i));
+            }
+        }
+        c.finish();
+        return true;
     }
 }

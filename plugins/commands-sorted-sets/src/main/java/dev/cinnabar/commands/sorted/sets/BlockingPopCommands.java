@@ -71,7 +71,7 @@ final class BlockingPopCommands {
     private static void bzmpop(CommandContext ctx, Arguments args, ReplySink reply) {
         ZmpopArguments a = ZmpopArguments.parse(args, 2);
         long timeout = BlockingTimeout.parseMillis(args.get(1));
-        if (PopCommands.popFirstNonEmpty(ctx.db(), a, reply)) {
+        if (PopCommands.popFirstNonEmpty(ctx, a, reply)) {
             return;
         }
         if (!ctx.blockingAllowed()) {
@@ -84,7 +84,7 @@ final class BlockingPopCommands {
             if (z == null) {
                 return false;
             }
-            PopCommands.replyWithKey(d, key, z, a.max(), a.count(), sink);
+            PopCommands.replyWithKey(c, key, z, a.max(), a.count(), sink);
             return true;
         });
     }

@@ -72,7 +72,7 @@ final class PopCommands {
 
     private static void zmpop(CommandContext ctx, Arguments args, ReplySink reply) {
         ZmpopArguments a = ZmpopArguments.parse(args, 1);
-        if (!popFirstNonEmpty(ctx.db(), a, reply)) {
+        if (!popFirstNonEmpty(ctx, a, reply)) {
             reply.nullArray();
         }
     }
@@ -81,20 +81,25 @@ final class PopCommands {
      * Pops from the first of {@code a}'s keys that holds a sorted set, replying in the ZMPOP shape;
      * false, with nothing written, when none does. WRONGTYPE for a key of another type met first.
      */
-    static boolean popFirstNonEmpty(Database db, ZmpopArguments a, ReplySink reply) {
+    static boolean popFirstNonEmpty(CommandContext ctx, ZmpopArguments a, ReplySink reply) {
         for (byte[] key : a.keys()) {
-            SortedSet z = Lookup.write(db, key);
+            SortedSet z = Lookup.write(ctx.db(), key);
             if (z != null) {
-                replyWithKey(db, key, z, a.max(), a.count(), reply);
+                replyWithKey(ctx, key, z, a.max(), a.count(), reply);
                 return true;
             }
         }
         return false;
     }
 
-    /** Pops and replies {@code [key, [[member, score], ...]]} in both protocols, as ZMPOP. */
-    static void replyWithKey(Database db, byte[] key, SortedSet z, boolean max, long count, ReplySink reply) {
-        Entries popped = pop(db, key, z, max, count);
+    /**
+     * Pops and replies {@code [key, [[member, score], ...]]} in both protocols, as ZMPOP; written
+     * to the AOF as ZPOPMIN/ZPOPMAX of the count popped, as Redis does.
+     */
+    static void replyWithKey(CommandContext ctx, byte[] key, SortedSet z, boolean max, long count, ReplySink reply) {
+        Entries popped = pop(ctx.db(), key, z, max, count);
+        ctx.propagate((max ? "ZPOPMAX" : "ZPOPMIN").getBytes(java.nio.charset.StandardCharsets.US_ASCII), key,
+                Long.toString(popped.size()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         reply.array(2);
         reply.bulk(key);
         reply.array(popped.size());

@@ -1,5 +1,6 @@
 package dev.cinnabar.commands.sorted.sets;
 
+import dev.cinnabar.api.rdb.RewriteCommands;
 import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.Numbers;
 import dev.cinnabar.api.keyspace.RedisValue;
@@ -126,5 +127,20 @@ final class SortedSetRdbCodec implements RdbValueCodec {
             throw new RdbReader.Malformed("Duplicate zset fields detected");
         }
         z.store().insert(member, score);
+    }
+
+    /** {@code rewriteSortedSetObject}: ZADD score member, scores as {@code %.17g}, lowest first. */
+    @Override
+    public boolean rewrite(byte[] key, RedisValue value, java.util.function.Consumer<byte[][]> commands) {
+        ZSetStore store = ((SortedSet) value).store();
+        RewriteCommands c = new RewriteCommands("ZADD", key, commands);
+        if (store.size() > 0) {
+            store.visit(0, false, (m, s) -> {
+                c.item(dev.cinnabar.api.keyspace.Numbers.formatDouble(s).getBytes(java.nio.charset.StandardCharsets.US_ASCII), m);
+                return true;
+            });
+        }
+        c.finish();
+        return true;
     }
 }
