@@ -278,10 +278,7 @@ public final class KeyTable {
                 visitor.accept(e);
                 visited++;
             }
-            v |= ~mask;
-            v = Long.reverse(v);
-            v++;
-            v = Long.reverse(v);
+            v = nextCursor(v, mask);
             maxBuckets--;
         } while (v != 0 && visited < count && maxBuckets > 0);
         return v;
@@ -302,12 +299,17 @@ public final class KeyTable {
                 visitor.accept(e);
                 seen++;
             }
-            v |= ~mask;
-            v = Long.reverse(v);
-            v++;
-            v = Long.reverse(v);
+            v = nextCursor(v, mask);
         } while (v != 0 && seen < entries);
         return v;
+    }
+
+    /** Redis's dictScan increment: the cursor's bits above the mask set, then +1 on the reversed bits. */
+    private static long nextCursor(long v, long mask) {
+        v |= ~mask;
+        v = Long.reverse(v);
+        v++;
+        return Long.reverse(v);
     }
 
     private Entry[] collect(int idx) {
