@@ -150,6 +150,16 @@ public final class RdbWriter {
     }
 
     /**
+     * Copies the bytes built so far into {@code dst} from {@code off}; returns how many.
+     *
+     * @since 1.4.0
+     */
+    public int copyTo(byte[] dst, int off) {
+        System.arraycopy(buf, 0, dst, off, size);
+        return size;
+    }
+
+    /**
      * Empties the writer and keeps its buffer, for writing a large file in pieces.
      *
      * @since 1.4.0

@@ -28,7 +28,11 @@ public final class BackgroundSnapshot {
 
     /** Pieces queued for the writer beyond which the capture waits (a slow disk). */
     private static final long BACKLOG_BYTES = 1L << 20;
-    private static final byte[] END = new byte[0];
+    private static final Piece END = new Piece(new byte[0], 0);
+
+    /** Bytes for the writer: the first {@code length} of {@code buffer}. */
+    private record Piece(byte[] buffer, int length) {
+    }
 
     private final Keyspace keyspace;
     private final EventExecutor executor;
@@ -37,7 +41,9 @@ public final class BackgroundSnapshot {
     private final Path temp;
     private final Path target;
     private final Completion completion;
-    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Piece> queue = new LinkedBlockingQueue<>();
+    /** Buffers the writer is done with, for the next pieces (no garbage, so no young collections). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong queued = new AtomicLong();
     private volatile boolean writeFailed;
     private volatile Exception encodeFailure;
@@ -63,7 +69,18 @@ public final class BackgroundSnapshot {
     public static BackgroundSnapshot start(Keyspace keyspace, EventExecutor executor, Executor writerThread,
                                            SnapshotEncoder encoder, Path temp, Path target, Completion completion) {
         BackgroundSnapshot job = new BackgroundSnapshot(keyspace, executor, encoder, temp, target, completion);
-        SnapshotStream stream = new SnapshotStream(job.snapshot, encoder, job::enqueue);
+        SnapshotStream stream = new SnapshotStream(job.snapshot, encoder, new SnapshotStream.Output() {
+            @Override
+            public void write(byte[] buffer, int length) {
+                job.enqueue(new Piece(buffer, length));
+            }
+
+            @Override
+            public byte[] buffer(int length) {
+                byte[] b = length <= SnapshotStream.PIECE_BUFFER ? job.spare.poll() : null;
+                return b != null ? b : new byte[Math.max(length, SnapshotStream.PIECE_BUFFER)];
+            }
+        });
         job.snapshot.sink(stream);
         writerThread.execute(job::writeAll);
         CaptureSteps.start(executor, job.snapshot, () -> job.cancelled || job.writeFailed,
@@ -85,11 +102,11 @@ public final class BackgroundSnapshot {
         }
     }
 
-    private void enqueue(byte[] piece) {
+    private void enqueue(Piece piece) {
         if (writeFailed) {
             return; // nothing more reaches the disk; the failure is reported at the end
         }
-        queued.addAndGet(piece.length);
+        queued.addAndGet(piece.length());
         queue.add(piece);
     }
 
@@ -116,9 +133,12 @@ public final class BackgroundSnapshot {
         Exception failure = null;
         long size = 0;
         try (SnapshotFile file = new SnapshotFile(temp, encoder)) {
-            for (byte[] piece = queue.take(); piece != END && !cancelled(); piece = queue.take()) {
-                queued.addAndGet(-piece.length);
-                file.write(piece);
+            for (Piece piece = queue.take(); piece != END && !cancelled(); piece = queue.take()) {
+                queued.addAndGet(-piece.length());
+                file.write(piece.buffer(), piece.length());
+                if (piece.buffer().length == SnapshotStream.PIECE_BUFFER) {
+                    spare.offer(piece.buffer());
+                }
             }
             if (encodeFailure != null) {
                 failure = encodeFailure;

@@ -208,10 +208,23 @@ public final class Persistence {
 
     /**
      * Runs the background-save path once while the keyspace is still empty (at start-up, before
-     * the dataset loads) into a temp file that is then deleted, so that the first BGSAVE does not
-     * load and link its classes and start its thread on the executor (about 15 ms of pause).
+     * the dataset loads) into a temp file that is then deleted, and encodes a string value a few
+     * thousand times, so that the first BGSAVE does not load and link its classes, start its
+     * thread and run interpreted code on the executor (about 15 ms of pause otherwise).
      */
     public void warmUp() {
+        // the encoding of strings, the most common values, compiled before a first save needs it
+        SnapshotEncoder encoder = encoder(false);
+        dev.cinnabar.api.rdb.RdbWriter w = new dev.cinnabar.api.rdb.RdbWriter(1 << 16);
+        byte[] key = "warm-up:key".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        dev.cinnabar.api.keyspace.StringValue value = dev.cinnabar.api.keyspace.StringValue.created(
+                "warm-up:value".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (int i = 0; i < 20_000; i++) {
+            encoder.entry(w, key, value, (i & 1) == 0 ? -1 : i);
+            if (w.size() > 60_000) {
+                w.clear();
+            }
+        }
         Path temp;
         try {
             temp = Files.createTempFile("cinnabar-warm-up-", ".rdb");

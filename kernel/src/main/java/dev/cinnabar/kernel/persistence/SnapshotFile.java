@@ -25,14 +25,18 @@ public final class SnapshotFile implements AutoCloseable {
     }
 
     void write(byte[] piece) throws IOException {
+        write(piece, piece.length);
+    }
+
+    void write(byte[] buffer, int length) throws IOException {
         if (encoder.wantsCrc()) {
-            crc = Crc64.update(crc, piece, 0, piece.length);
+            crc = Crc64.update(crc, buffer, 0, length);
         }
-        ByteBuffer b = ByteBuffer.wrap(piece);
+        ByteBuffer b = ByteBuffer.wrap(buffer, 0, length);
         while (b.hasRemaining()) {
             channel.write(b);
         }
-        size += piece.length;
+        size += length;
     }
 
     /** Appends the trailer and fsyncs; returns the file's size. */
@@ -54,7 +58,21 @@ public final class SnapshotFile implements AutoCloseable {
     public static long writeNow(Keyspace keyspace, SnapshotEncoder encoder, Path path) throws IOException {
         try (SnapshotFile file = new SnapshotFile(path, encoder)) {
             KeyspaceSnapshot copy = keyspace.copyNow();
-            SnapshotStream stream = new SnapshotStream(copy, encoder, file::write);
+            byte[][] reused = {new byte[SnapshotStream.PIECE_BUFFER]};
+            SnapshotStream stream = new SnapshotStream(copy, encoder, new SnapshotStream.Output() {
+                @Override
+                public void write(byte[] buffer, int length) throws IOException {
+                    file.write(buffer, length);
+                }
+
+                @Override
+                public byte[] buffer(int length) {
+                    if (reused[0].length < length) {
+                        reused[0] = new byte[length];
+                    }
+                    return reused[0]; // written before the next piece is asked for
+                }
+            });
             copy.sink(stream);
             copy.captureSome(Long.MAX_VALUE);
             Exception failure = stream.finish();

@@ -10,23 +10,33 @@ import java.util.List;
 
 /**
  * Encodes a snapshot's entries as they are given out and passes the bytes on in file order, in
- * pieces of about {@value #CHUNK} bytes. Entries of the database being scanned stream at once;
+ * pieces of about {@value #CHUNK} bytes, in buffers the output may recycle (a background save
+ * then allocates next to nothing, so it triggers no young collection of its own). Entries of the database being scanned stream at once;
  * those of a later database (given out early because a command changed them) wait in memory
  * until their database's turn. Executor thread.
  */
 public final class SnapshotStream implements KeyspaceSnapshot.Sink {
 
     /** Where the pieces go, in file order. */
-    @FunctionalInterface
     public interface Output {
-        void write(byte[] piece) throws IOException;
+        /** A piece: the first {@code length} bytes of {@code buffer}, which belongs to the output now. */
+        void write(byte[] buffer, int length) throws IOException;
+
+        /** A buffer for a piece of {@code length} bytes: a new one, or one the output is done with. */
+        default byte[] buffer(int length) {
+            return new byte[length];
+        }
     }
+
+    /** The buffers an output may recycle: big enough for any piece of small values. */
+    static final int PIECE_BUFFER = 80 * 1024;
 
     static final int CHUNK = 64 * 1024;
 
     private final SnapshotEncoder encoder;
     private final Output out;
     private final RdbWriter[] open;
+    /** Pieces of later databases, each as its own byte array. */
     private final List<List<byte[]>> waiting = new ArrayList<>();
     private int streaming;
     private Exception failure;
@@ -37,7 +47,7 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
         this.out = out;
         RdbWriter head = writer();
         encoder.header(head);
-        pass(head.toByteArray());
+        pass(head);
         open = new RdbWriter[snapshot.databases()];
         for (int d = 0; d < open.length; d++) {
             open[d] = writer();
@@ -71,13 +81,12 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
         if (open[d].size() == 0) {
             return;
         }
-        byte[] piece = open[d].toByteArray();
-        open[d].clear();
         if (d == streaming) {
-            pass(piece);
+            pass(open[d]);
         } else {
-            waiting.get(d).add(piece);
+            waiting.get(d).add(open[d].toByteArray());
         }
+        open[d].clear();
     }
 
     @Override
@@ -86,18 +95,26 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
         streaming = d + 1;
         if (streaming < open.length) {
             for (byte[] piece : waiting.get(streaming)) {
-                pass(piece);
+                pass(piece, piece.length);
             }
             waiting.set(streaming, null);
         }
     }
 
-    private void pass(byte[] piece) {
+    /** Copies what {@code w} holds into a buffer of the output's and passes it on. */
+    private void pass(RdbWriter w) {
+        if (failure == null) {
+            byte[] b = out.buffer(w.size());
+            pass(b, w.copyTo(b, 0));
+        }
+    }
+
+    private void pass(byte[] buffer, int length) {
         if (failure != null) {
             return;
         }
         try {
-            out.write(piece);
+            out.write(buffer, length);
         } catch (IOException | RuntimeException e) {
             failure = e;
         }
@@ -107,7 +124,7 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
     public Exception finish() {
         RdbWriter tail = writer();
         encoder.end(tail);
-        pass(tail.toByteArray());
+        pass(tail);
         return failure;
     }
 }
