@@ -56,7 +56,7 @@ start_redis() { # port
 }
 
 start_cinnabar() { # port [extra JVM options]
-  local opts="-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dio.netty.leakDetection.level=disabled"
+  local opts="-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xmn64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dio.netty.leakDetection.level=disabled"
   (cd "$work" && CINNABAR_JAVA_OPTS="$opts ${2:-}" exec "$dist/bin/cinnabar-server" --port "$1" --bind 127.0.0.1 --save "" \
      --enable-debug-command yes >"$work/cinnabar-$1.log" 2>&1) &
   echo $!
