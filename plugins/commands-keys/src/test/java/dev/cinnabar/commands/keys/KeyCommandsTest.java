@@ -102,10 +102,12 @@ class KeyCommandsTest {
             j.ttl("k");
             j.objectEncoding("k");
             assertTrue(j.objectIdletime("k") >= 2, "idle after 2.1 s");
+            // the LRU clock has Redis's 1 s resolution: a second may tick between the access
+            // and the OBJECT call, so "reset" means at most 1, against >= 2 before it
             assertEquals(1L, j.touch("k"));
-            assertEquals(0L, j.objectIdletime("k"));
+            assertTrue(j.objectIdletime("k") <= 1, "reset by TOUCH");
             j.get("other");
-            assertEquals(0L, j.objectIdletime("other"));
+            assertTrue(j.objectIdletime("other") <= 1, "reset by GET");
         }
     }
 
