@@ -94,7 +94,7 @@ class KeyCommandsTest {
              Jedis j = new Jedis("127.0.0.1", s.port())) {
             j.set("k", "v");
             j.set("other", "v");
-            assertEquals(0L, j.objectIdletime("k"));
+            assertTrue(j.objectIdletime("k") <= 1, "just written");
             Thread.sleep(2100);
             // TYPE, EXISTS, TTL and OBJECT do not touch the key (LOOKUP_NOTOUCH); TOUCH and GET do
             j.type("k");
