@@ -3,6 +3,7 @@ package dev.cinnabar.kernel.aof;
 import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.keyspace.StringValue;
+import dev.cinnabar.kernel.keyspace.KeyAccess;
 import dev.cinnabar.api.rdb.RdbValueCodec;
 import dev.cinnabar.api.rdb.RdbWriter;
 import dev.cinnabar.kernel.persistence.RdbCodecs;
@@ -49,7 +50,7 @@ final class BaseCommands {
             }
 
             @Override
-            public void entry(RdbWriter w, byte[] key, RedisValue v, long expireAt) {
+            public void entry(RdbWriter w, byte[] key, RedisValue v, long expireAt, KeyAccess access) {
                 if (v instanceof StringValue sv) {
                     command(w, b("SET"), key, sv.toBytes());
                 } else {

@@ -24,7 +24,7 @@ public final class KeyTable {
     private static final int MIN_SIZE = 16;
 
     /** One key: its bytes, value, expiry and last access. */
-    public static final class Entry {
+    public static final class Entry implements KeyAccess {
         final byte[] key;
         final int hash;
         RedisValue value;
@@ -57,6 +57,16 @@ public final class KeyTable {
 
         public int lruSeconds() {
             return lruSeconds;
+        }
+
+        @Override
+        public long idleSeconds() {
+            return Math.max(0, System.currentTimeMillis() / 1000 - lruSeconds);
+        }
+
+        @Override
+        public int frequency() {
+            return LfuCounter.decayed(lfu);
         }
     }
 

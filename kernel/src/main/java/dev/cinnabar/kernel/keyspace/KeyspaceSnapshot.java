@@ -34,7 +34,7 @@ public final class KeyspaceSnapshot {
     /** Receives the snapshot's entries on the executor, each exactly once. */
     public interface Sink {
         /** An entry of the {@code d}-th database of the snapshot, as it was at the start. */
-        void entry(int d, byte[] key, RedisValue value, long expireAt);
+        void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access);
 
         /** Every entry of the {@code d}-th database has been given; they end in order 0, 1, ... */
         void databaseDone(int d);
@@ -70,7 +70,7 @@ public final class KeyspaceSnapshot {
         /** Gives {@code e} to the sink as it is now; it is settled for this snapshot. */
         void take(KeyTable.Entry e) {
             e.mark = owner.epoch;
-            owner.sink.entry(index, e.key, e.value, e.expireAt);
+            owner.sink.entry(index, e.key, e.value, e.expireAt, e);
         }
 
         void visit(KeyTable.Entry e) {
@@ -127,7 +127,7 @@ public final class KeyspaceSnapshot {
         while (scanning < parts.length) {
             Part p = parts[scanning];
             if (!live) {
-                p.table.forEach(e -> sink.entry(p.index, e.key, e.value, e.expireAt));
+                p.table.forEach(e -> sink.entry(p.index, e.key, e.value, e.expireAt, e));
                 p.cursor = 0;
             } else {
                 p.cursor = p.table.scanEntries(p.cursor, entries, p::visit);

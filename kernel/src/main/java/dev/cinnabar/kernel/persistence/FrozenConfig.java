@@ -14,7 +14,7 @@ public final class FrozenConfig implements ConfigView {
 
     private static final List<String> NAMES = List.of("rdbcompression", "rdbchecksum", "list-max-listpack-size",
             "list-compress-depth", "hash-max-listpack-entries", "hash-max-listpack-value", "zset-max-listpack-entries",
-            "zset-max-listpack-value", "set-max-intset-entries");
+            "zset-max-listpack-value", "set-max-intset-entries", "maxmemory-policy");
 
     private final Map<String, String> text = new HashMap<>();
     private final Map<String, Long> numbers = new HashMap<>();

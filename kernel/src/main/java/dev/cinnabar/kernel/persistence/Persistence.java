@@ -220,7 +220,7 @@ public final class Persistence {
         dev.cinnabar.api.keyspace.StringValue value = dev.cinnabar.api.keyspace.StringValue.created(
                 "warm-up:value".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         for (int i = 0; i < 20_000; i++) {
-            encoder.entry(w, key, value, (i & 1) == 0 ? -1 : i);
+            encoder.entry(w, key, value, (i & 1) == 0 ? -1 : i, dev.cinnabar.kernel.keyspace.KeyAccess.NONE);
             if (w.size() > 60_000) {
                 w.clear();
             }

@@ -9,6 +9,7 @@ import dev.cinnabar.api.rdb.RdbValueCodec;
 import dev.cinnabar.api.rdb.RdbWriter;
 import dev.cinnabar.kernel.Version;
 import dev.cinnabar.kernel.keyspace.KernelDatabase;
+import dev.cinnabar.kernel.keyspace.KeyAccess;
 import dev.cinnabar.kernel.keyspace.Keyspace;
 
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,9 @@ public final class RdbFile {
         byte[] contributorRecords = records.toByteArray();
         boolean compress = config.getBoolean("rdbcompression");
         boolean checksum = config.getBoolean("rdbchecksum");
+        String policy = config.get("maxmemory-policy");
+        boolean saveIdle = policy != null && policy.endsWith("-lru");
+        boolean saveFreq = policy != null && policy.endsWith("-lfu");
         return new SnapshotEncoder() {
             @Override
             public void header(RdbWriter w) {
@@ -75,13 +79,19 @@ public final class RdbFile {
             }
 
             @Override
-            public void entry(RdbWriter w, byte[] key, RedisValue value, long expireAt) {
+            public void entry(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
                 RdbValueCodec codec = codecs.forValue(value);
                 if (codec == null) {
                     throw new IllegalStateException("no RDB encoding for values of " + value.getClass().getName());
                 }
                 if (expireAt >= 0) {
                     w.type(OPCODE_EXPIRETIME_MS).int64(expireAt);
+                }
+                // rdbSaveKeyValuePair: access data only under a policy that keeps it
+                if (saveIdle) {
+                    w.type(OPCODE_IDLE).length(access.idleSeconds());
+                } else if (saveFreq) {
+                    w.type(OPCODE_FREQ).type(access.frequency());
                 }
                 w.type(codec.type(value));
                 w.string(key, compress);

@@ -2,6 +2,7 @@ package dev.cinnabar.kernel.persistence;
 
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.rdb.RdbWriter;
+import dev.cinnabar.kernel.keyspace.KeyAccess;
 
 /**
  * The bytes of one kind of snapshot file: an RDB file, or an AOF base of commands. The parts
@@ -15,8 +16,11 @@ public interface SnapshotEncoder {
     /** What opens a database's keys ({@code keys} of them, {@code volatileKeys} with an expire time). */
     void database(RdbWriter w, int db, long keys, long volatileKeys);
 
-    /** One key; {@code expireAt} in unix milliseconds, -1 for none. Executor thread. */
-    void entry(RdbWriter w, byte[] key, RedisValue value, long expireAt);
+    /**
+     * One key; {@code expireAt} in unix milliseconds, -1 for none; {@code access} read only when
+     * the file records access data. Executor thread.
+     */
+    void entry(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access);
 
     /** What closes the content (RDB: the EOF opcode). */
     void end(RdbWriter w);

@@ -2,6 +2,7 @@ package dev.cinnabar.kernel.persistence;
 
 import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.rdb.RdbWriter;
+import dev.cinnabar.kernel.keyspace.KeyAccess;
 import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
 
 import java.io.IOException;
@@ -61,12 +62,12 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
     }
 
     @Override
-    public void entry(int d, byte[] key, RedisValue value, long expireAt) {
+    public void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
         if (failure != null) {
             return;
         }
         try {
-            encoder.entry(open[d], key, value, expireAt);
+            encoder.entry(open[d], key, value, expireAt, access);
         } catch (RuntimeException e) {
             // called in front of a command's change: the command goes on, the snapshot fails
             failure = e;

@@ -25,9 +25,10 @@
  * {@code aof-base} (in Redis's order; no replication fields: there is no replication), the
  * contributors' records, then per non-empty database SELECTDB, RESIZEDB and its keys
  * ({@code EXPIRETIME_MS} first when the key has a TTL), EOF and the CRC64 (zero with
- * {@code rdbchecksum no}). IDLE/FREQ records are not written (Redis writes them only under LRU/LFU
- * eviction policies) but are read. Keys whose expire time has passed are written (as Redis does)
- * and dropped on load.
+ * {@code rdbchecksum no}). Under an LRU {@code maxmemory-policy} each key has an IDLE record (seconds
+ * idle when it is encoded), under an LFU one a FREQ record (the decayed counter), as Redis's
+ * {@code rdbSaveKeyValuePair}; loading applies them under the policy then in force. Keys whose
+ * expire time has passed are written (as Redis does) and dropped on load.
  *
  * <h2>Loading</h2>
  * {@link dev.cinnabar.kernel.persistence.RdbFile#load} reads the whole file into memory and checks
