@@ -349,10 +349,26 @@ class AofDifferentialTest {
     }
 
     /** A single-file AOF of Redis 6 in {@code dir}: what becomes of it, and of the data, after two starts. */
+    private static final byte[] OLD_STYLE_COMMANDS = ("*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n*3\r\n$3\r\nSET\r\n$1\r\na\r\n"
+            + "$1\r\n1\r\n*3\r\n$5\r\nRPUSH\r\n$1\r\nl\r\n$1\r\nx\r\n").getBytes(StandardCharsets.US_ASCII);
+
     private static List<String> migratedOldStyleAof(boolean redis) throws Exception {
+        return migratedOldStyleAof(redis, OLD_STYLE_COMMANDS, false);
+    }
+
+    /**
+     * Starts twice from a directory holding {@code oldFile} as {@code appendonly.aof}; with {@code
+     * cutShort}, the AOF directory already has the manifest a migration writes before it moves the
+     * file (a migration interrupted there). What the client and the directory show each time.
+     */
+    private static List<String> migratedOldStyleAof(boolean redis, byte[] oldFile, boolean cutShort) throws Exception {
         Path dir = Files.createTempDirectory("aof-old-");
-        Files.write(dir.resolve("appendonly.aof"), ("*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n*3\r\n$3\r\nSET\r\n$1\r\na\r\n"
-                + "$1\r\n1\r\n*3\r\n$5\r\nRPUSH\r\n$1\r\nl\r\n$1\r\nx\r\n").getBytes(StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("appendonly.aof"), oldFile);
+        if (cutShort) {
+            Files.createDirectories(dir.resolve("appendonlydir"));
+            Files.writeString(dir.resolve("appendonlydir").resolve("appendonly.aof.manifest"),
+                    "file appendonly.aof seq 1 type b\n");
+        }
         String[] args = {"--dir", dir.toString(), "--appendonly", "yes"};
         List<String> seen = new ArrayList<>();
         for (int start = 0; start < 2; start++) {
@@ -376,6 +392,37 @@ class AofDifferentialTest {
         List<String> expected = migratedOldStyleAof(true);
         assertTrue(expected.get(2).contains("file appendonly.aof seq 1 type b"), expected.toString());
         assertEquals(expected, migratedOldStyleAof(false));
+    }
+
+    @Test
+    void aMigrationCutShortAfterItsManifestIsFinishedAsByRedis() throws Exception {
+        List<String> expected = migratedOldStyleAof(true, OLD_STYLE_COMMANDS, true);
+        assertTrue(expected.get(0).contains("$1\r\n1\r\n") && expected.get(3).equals("false"), expected.toString());
+        assertEquals(expected, migratedOldStyleAof(false, OLD_STYLE_COMMANDS, true));
+    }
+
+    /**
+     * A Redis 6 AOF written with {@code aof-use-rdb-preamble yes}: an RDB part, then the commands
+     * that came after the last rewrite. Both are loaded, and the file is kept as the base.
+     */
+    @Test
+    void anOldStyleAofWithAnRdbPreambleLoadsItsCommandTailAsRedis() throws Exception {
+        Path src = Files.createTempDirectory("aof-old-rdb-");
+        try (ServerProcess p = ServerProcess.redis("--dir", src.toString());
+             RawConnection conn = p.connect()) {
+            call(conn, "SET", "a", "from-rdb");
+            call(conn, "HSET", "h", "f", "v");
+            call(conn, "SAVE");
+        }
+        byte[] rdb = Files.readAllBytes(src.resolve("dump.rdb"));
+        byte[] tail = ("*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n*3\r\n$3\r\nSET\r\n$1\r\nb\r\n$8\r\nfrom-aof\r\n"
+                + "*3\r\n$5\r\nRPUSH\r\n$1\r\nl\r\n$1\r\nx\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] oldFile = new byte[rdb.length + tail.length];
+        System.arraycopy(rdb, 0, oldFile, 0, rdb.length);
+        System.arraycopy(tail, 0, oldFile, rdb.length, tail.length);
+        List<String> expected = migratedOldStyleAof(true, oldFile, false);
+        assertTrue(expected.get(0).contains("from-aof") && expected.get(0).contains("$1\r\nx\r\n"), expected.toString());
+        assertEquals(expected, migratedOldStyleAof(false, oldFile, false));
     }
 
     /** The incr and (command) base files written with {@code aof-timestamp-enabled yes}, times masked. */

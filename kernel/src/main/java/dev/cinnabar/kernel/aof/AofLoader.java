@@ -77,23 +77,29 @@ final class AofLoader {
             return;
         }
         int pos = 0;
-        if (base && data.length >= 5 && new String(data, 0, 5, StandardCharsets.US_ASCII).equals("REDIS")) {
-            LOG.info("Reading RDB base file on AOF loading...");
+        // any file may start with an RDB part (a base written with the preamble, or a pre-7.0
+        // single-file AOF whose commands go on after it: loadSingleAppendOnlyFile reads both)
+        if (data.length >= 5 && new String(data, 0, 5, StandardCharsets.US_ASCII).equals("REDIS")) {
+            boolean oldStyle = name.equals(aof.fileName());
+            LOG.info(oldStyle ? "Reading RDB preamble from AOF file..." : "Reading RDB base file on AOF loading...");
             try {
                 RdbFile.LoadResult r = RdbFile.load(data, server.keyspace(), server.persistence().codecs(),
                         server.persistenceContributors(), new ClientContext(server, Client.scriptClient(-2)),
                         server.config(), 0, false, server.loading()::progress);
                 LOG.info("Loading RDB produced by version {}", dev.cinnabar.kernel.Version.REDIS);
                 LOG.info("Done loading RDB, keys loaded: {}, keys expired: {}.", r.keysLoaded(), r.keysExpired());
+                pos = r.end();
             } catch (RdbReader.Malformed ex) {
-                throw new IllegalStateException("Error reading the RDB base file " + name + ", AOF loading aborted: "
-                        + ex.getMessage());
+                throw new IllegalStateException((oldStyle ? "Error reading the RDB preamble of the AOF file "
+                        : "Error reading the RDB base file ") + name + ", AOF loading aborted: " + ex.getMessage());
             }
-            LOG.info("DB loaded from base file {}", name);
-            return;
+            if (oldStyle) {
+                LOG.info("Reading the remaining AOF tail...");
+            }
         }
         Parser p = new Parser(data);
-        int validUpTo = 0;
+        p.pos = pos;
+        int validUpTo = pos; // a cut tail never takes the RDB part with it
         int multiStart = -1;
         List<byte[][]> queued = null;
         while (true) {

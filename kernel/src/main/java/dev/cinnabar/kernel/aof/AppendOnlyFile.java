@@ -92,7 +92,7 @@ public final class AppendOnlyFile {
 
     // ---- names
 
-    private String fileName() {
+    String fileName() {
         return server.config().get("appendfilename");
     }
 
@@ -428,20 +428,30 @@ public final class AppendOnlyFile {
 
     /**
      * Redis 7.0's {@code aofUpgradePrepare}: a single-file AOF of an older Redis ({@code dir}/{@code
-     * appendfilename}) and no manifest yet: the file moves into the AOF directory under its own
-     * name and becomes the base (seq 1) of a new manifest, so it loads as before and is kept.
+     * appendfilename}) moves into the AOF directory under its own name and becomes the base (seq 1)
+     * of a new manifest, so it loads as before and is kept. As Redis, when there is no manifest yet,
+     * or when the manifest lists just that file as base and it is not in the directory (a migration
+     * cut short between writing the manifest and moving the file, which is the order used here too).
      */
     private void migrateOldStyleFile(Path dir, Path manifestFile) throws IOException {
         Path old = Path.of(server.config().get("dir")).resolve(fileName());
-        if (Files.exists(manifestFile) || !Files.isRegularFile(old)) {
+        if (!Files.isRegularFile(old)) {
             return;
+        }
+        if (Files.exists(manifestFile)) {
+            AofManifest listed = readManifest();
+            boolean cutShort = listed.base != null && listed.incrs.isEmpty() && listed.base.name().equals(fileName())
+                    && !Files.exists(dir.resolve(fileName()));
+            if (!cutShort) {
+                return;
+            }
         }
         AofManifest m = new AofManifest();
         m.base = new AofManifest.Entry(fileName(), 1, AofManifest.Type.BASE);
         m.currentBaseSeq = 1;
-        rename(old, dir.resolve(fileName()));
         manifest = m;
         persistManifest();
+        rename(old, dir.resolve(fileName()));
         LOG.info("Successfully migrated an old-style AOF file ({}) into the AOF directory ({}).", fileName(),
                 server.config().get("appenddirname"));
     }

@@ -54,9 +54,11 @@
  * blocks; MULTI ... EXEC is applied at EXEC. A truncated last command (or transaction) in the last
  * file is cut off with Redis's log lines when {@code aof-load-truncated yes}; otherwise, and for
  * bad formats, unknown commands and bad manifests, the server refuses to start with Redis's
- * message. Without a manifest an empty base and incr 1 are created. Not done: migrating a
- * pre-7.0 single {@code appendonly.aof}, an RDB preamble followed by commands in one base file,
- * {@code aof-timestamp-enabled} annotations (they are skipped when read), and commands replayed
- * at start-up count in {@code INFO commandstats} (Redis's loader bypasses {@code call()}).
+ * message. Without a manifest an empty base and incr 1 are created. A file that starts with an
+ * RDB part goes on with commands after its checksum (a pre-7.0 AOF written with the preamble);
+ * such a pre-7.0 single {@code appendonly.aof} in {@code dir} is first moved into the directory as
+ * base 1 of a new manifest (also when a manifest naming it was written but the move did not
+ * happen), as Redis's {@code aofUpgradePrepare}. Not done: commands replayed at start-up count in
+ * {@code INFO commandstats} (Redis's loader bypasses {@code call()}).
  */
 package dev.cinnabar.kernel.aof;

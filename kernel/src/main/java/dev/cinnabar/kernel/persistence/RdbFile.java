@@ -34,8 +34,11 @@ public final class RdbFile {
     private RdbFile() {
     }
 
-    /** What a load found, for INFO and the log. */
-    public record LoadResult(long keysLoaded, long keysExpired, long emptySkipped) {
+    /**
+     * What a load found, for INFO and the log; {@code end} is the offset just past the file's
+     * checksum (an AOF with an RDB preamble goes on with commands there).
+     */
+    public record LoadResult(long keysLoaded, long keysExpired, long emptySkipped, int end) {
     }
 
     /**
@@ -267,6 +270,6 @@ public final class RdbFile {
                 }
             }
         }
-        return new LoadResult(loaded, expired, empty);
+        return new LoadResult(loaded, expired, empty, in.position());
     }
 }
