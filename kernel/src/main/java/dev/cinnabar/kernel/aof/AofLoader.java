@@ -175,7 +175,7 @@ final class AofLoader {
                     + "' reading the append only file " + name);
         }
         replies.clear();
-        server.dispatcher().call(client, context, cmd, argv);
+        server.dispatcher().replay(client, context, cmd, argv);
         replies.clear();
         long bytes = 0;
         for (byte[] a : argv) {

@@ -205,6 +205,19 @@ public final class Dispatcher {
      * {@code fixed_time_expire}, and leaves the client's last command alone ({@code cmd=exec}).
      */
     public void call(Client client, ClientContext ctx, RegisteredCommand cmd, byte[][] argv) {
+        call(client, ctx, cmd, argv, true);
+    }
+
+    /**
+     * Runs a command read back from the AOF: as {@link #call} but outside every statistic
+     * (commandstats, total_commands_processed, slowlog, MONITOR), as Redis's loader runs
+     * {@code cmd->proc} directly rather than through {@code call()}.
+     */
+    public void replay(Client client, ClientContext ctx, RegisteredCommand cmd, byte[][] argv) {
+        call(client, ctx, cmd, argv, false);
+    }
+
+    private void call(Client client, ClientContext ctx, RegisteredCommand cmd, byte[][] argv, boolean counted) {
         var reply = client.replySink();
         ServerStats stats = server.stats();
         long startMillis = System.currentTimeMillis();
@@ -232,6 +245,10 @@ public final class Dispatcher {
             server.propagator().exit(client, cmd, argv, stats.totalErrorReplies != errorsBefore);
         }
         long micros = (System.nanoTime() - t0) / 1000;
+        if (!counted) {
+            errorsMark = stats.totalErrorReplies;
+            return;
+        }
         cmd.calls++;
         cmd.microseconds += micros;
         if (stats.totalErrorReplies != errorsMark || failedElsewhere) {
