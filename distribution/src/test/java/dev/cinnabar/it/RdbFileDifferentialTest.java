@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -481,6 +482,53 @@ class RdbFileDifferentialTest {
                     assertTrue(call(conn, "BGSAVE").startsWith("+Background saving started"));
                 }
             }
+        }
+    }
+
+    /**
+     * The hidden {@code rdb-key-save-delay} (microseconds per key) keeps a BGSAVE and an AOF
+     * rewrite running, as Redis's test suite uses it: what a client sees meanwhile is the same on
+     * both servers, and Cinnabar keeps answering at once.
+     */
+    @Test
+    void rdbKeySaveDelayKeepsABackgroundSaveRunningAsRedis() throws Exception {
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", tempDir("rdb-delay-c-").toString());
+             ServerProcess r = ServerProcess.redis("--dir", tempDir("rdb-delay-r-").toString())) {
+            List<List<String>> seen = new ArrayList<>();
+            for (ServerProcess p : List.of(r, c)) {
+                List<String> replies = new ArrayList<>();
+                try (RawConnection conn = p.connect()) {
+                    replies.add(call(conn, "CONFIG", "GET", "rdb-key-save-delay"));
+                    replies.add(Boolean.toString(call(conn, "CONFIG", "GET", "*").contains("rdb-key-save-delay")));
+                    replies.add(call(conn, "DEBUG", "POPULATE", "2000"));
+                    replies.add(call(conn, "CONFIG", "SET", "rdb-key-save-delay", "1000")); // 2 s in all
+                    replies.add(call(conn, "BGSAVE"));
+                    Thread.sleep(300);
+                    long t0 = System.nanoTime();
+                    replies.add(call(conn, "PING"));
+                    long pingMillis = (System.nanoTime() - t0) / 1_000_000;
+                    assertTrue(pingMillis < 500, p + ": PING took " + pingMillis + " ms during the BGSAVE");
+                    String info = call(conn, "INFO", "persistence");
+                    replies.add(Boolean.toString(info.contains("rdb_bgsave_in_progress:1\r\n")));
+                    replies.add(call(conn, "BGSAVE"));
+                    replies.add(call(conn, "SAVE"));
+                    replies.add(call(conn, "BGREWRITEAOF"));
+                    long deadline = System.currentTimeMillis() + 20000;
+                    while (!(info = call(conn, "INFO", "persistence")).contains("aof_rewrite_in_progress:0\r\naof_rewrite_scheduled:0")
+                            && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    replies.add(Boolean.toString(info.contains("rdb_bgsave_in_progress:0\r\n") && info.contains("rdb_saves:1\r\n")
+                            && info.contains("aof_rewrites:1\r\n")));
+                    replies.add(call(conn, "CONFIG", "SET", "rdb-key-save-delay", "-10"));
+                    replies.add(call(conn, "SAVE"));
+                    replies.add(call(conn, "DBSIZE"));
+                }
+                seen.add(replies);
+            }
+            assertEquals(seen.get(0), seen.get(1));
+            assertEquals("+Background saving started\r\n", seen.get(0).get(4));
+            assertEquals("true", seen.get(0).get(6));
         }
     }
 

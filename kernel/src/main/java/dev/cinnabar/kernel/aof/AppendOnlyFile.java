@@ -475,7 +475,8 @@ public final class AppendOnlyFile {
     /** Writes a base file from the dataset as it is now, synchronously, and makes it the manifest's base. */
     private void writeBaseNow(long seq) throws IOException {
         String name = baseName(seq);
-        long size = SnapshotFile.writeNow(server.keyspace(), baseEncoder(preamble(), true), directory().resolve(name));
+        long size = SnapshotFile.writeNow(server.keyspace(), baseEncoder(preamble(), true), directory().resolve(name),
+                server.config().getLong("rdb-key-save-delay"));
         manifest.base = new AofManifest.Entry(name, seq, AofManifest.Type.BASE);
         manifest.currentBaseSeq = seq;
         baseSize = size;
@@ -639,7 +640,7 @@ public final class AppendOnlyFile {
         Path temp = Path.of(server.config().get("dir")).resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
         LOG.info("Background append only file rewriting started");
         job.snapshot = BackgroundSnapshot.start(server.keyspace(), server.executor(), rewriteThread, baseEncoder(rdb, false), temp,
-                null, (size, failure) -> finishRewrite(job, temp, rdb, size, failure));
+                null, (size, failure) -> finishRewrite(job, temp, rdb, size, failure), server.config());
         return true;
     }
 

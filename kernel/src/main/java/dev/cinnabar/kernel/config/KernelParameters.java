@@ -14,7 +14,8 @@ import java.nio.file.Path;
 public final class KernelParameters {
 
     /** Redis's HIDDEN_CONFIG parameters: answered by exact name, left out of CONFIG GET globs. */
-    public static final java.util.Set<String> HIDDEN = java.util.Set.of("key-load-delay", "loading-process-events-interval-bytes");
+    public static final java.util.Set<String> HIDDEN = java.util.Set.of("key-load-delay", "rdb-key-save-delay",
+            "loading-process-events-interval-bytes");
 
     private KernelParameters() {
     }
@@ -30,6 +31,8 @@ public final class KernelParameters {
         c.register(ConfigParameter.of("tcp-backlog", ConfigType.integer(0, Integer.MAX_VALUE), "511").asImmutable());
         // hidden in Redis too: microseconds of delay per key loaded, for tests of the LOADING state
         c.register(ConfigParameter.of("key-load-delay", ConfigType.integer(Integer.MIN_VALUE, Integer.MAX_VALUE), "0"));
+        // and per key saved, for tests that need a save or an AOF rewrite to last
+        c.register(ConfigParameter.of("rdb-key-save-delay", ConfigType.integer(Integer.MIN_VALUE, Integer.MAX_VALUE), "0"));
         c.register(ConfigParameter.of("loading-process-events-interval-bytes", ConfigType.integer(1024, Integer.MAX_VALUE), "2097152"));
         c.register(ConfigParameter.of("tcp-keepalive", ConfigType.integer(0, Integer.MAX_VALUE), "300"));
         c.register(ConfigParameter.of("timeout", ConfigType.integer(0, Integer.MAX_VALUE), "0"));

@@ -122,7 +122,7 @@ public final class KeyspaceSnapshot {
     }
 
     /** As {@link #captureSome(long)}, reading the clock after every {@code entries} entries or so. */
-    boolean captureSome(long budgetNanos, int entries) {
+    public boolean captureSome(long budgetNanos, int entries) {
         long deadline = budgetNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + budgetNanos;
         while (scanning < parts.length) {
             Part p = parts[scanning];

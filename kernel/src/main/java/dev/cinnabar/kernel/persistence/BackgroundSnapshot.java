@@ -1,5 +1,6 @@
 package dev.cinnabar.kernel.persistence;
 
+import dev.cinnabar.api.config.ConfigView;
 import dev.cinnabar.kernel.keyspace.Keyspace;
 import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
 import io.netty.util.concurrent.EventExecutor;
@@ -67,7 +68,8 @@ public final class BackgroundSnapshot {
      * writer renames the finished file, or null to leave that to {@code completion}.
      */
     public static BackgroundSnapshot start(Keyspace keyspace, EventExecutor executor, Executor writerThread,
-                                           SnapshotEncoder encoder, Path temp, Path target, Completion completion) {
+                                           SnapshotEncoder encoder, Path temp, Path target, Completion completion,
+                                           ConfigView config) {
         BackgroundSnapshot job = new BackgroundSnapshot(keyspace, executor, encoder, temp, target, completion);
         SnapshotStream stream = new SnapshotStream(job.snapshot, encoder, new SnapshotStream.Output() {
             @Override
@@ -84,7 +86,7 @@ public final class BackgroundSnapshot {
         job.snapshot.sink(stream);
         writerThread.execute(job::writeAll);
         CaptureSteps.start(executor, job.snapshot, () -> job.cancelled || job.writeFailed,
-                () -> !job.writeFailed && job.queued.get() > BACKLOG_BYTES, () -> {
+                () -> !job.writeFailed && job.queued.get() > BACKLOG_BYTES, KeySaveDelay.of(config), () -> {
                     job.endCapture();
                     Exception failure = stream.finish();
                     if (failure != null) {

@@ -23,23 +23,27 @@ final class CaptureSteps implements Runnable {
     private final BooleanSupplier abandoned;
     private final BooleanSupplier backlogged;
     private final Runnable captured;
+    /** {@code rdb-key-save-delay}: steps of a few keys, each followed by a wait of their delay. */
+    private final long keySaveDelay;
 
     private CaptureSteps(EventExecutor executor, KeyspaceSnapshot data, BooleanSupplier abandoned,
-                         BooleanSupplier backlogged, Runnable captured) {
+                         BooleanSupplier backlogged, Runnable captured, long keySaveDelay) {
         this.executor = executor;
         this.data = data;
         this.abandoned = abandoned;
         this.backlogged = backlogged;
         this.captured = captured;
+        this.keySaveDelay = keySaveDelay;
     }
 
     /**
      * Captures {@code data} step by step and then runs {@code captured} on the executor; waits
-     * while {@code backlogged}, stops silently once {@code abandoned}. Executor thread.
+     * while {@code backlogged}, stops silently once {@code abandoned}; {@code keySaveDelay} is
+     * {@code rdb-key-save-delay} (0: none). Executor thread.
      */
     static void start(EventExecutor executor, KeyspaceSnapshot data, BooleanSupplier abandoned,
-                      BooleanSupplier backlogged, Runnable captured) {
-        new CaptureSteps(executor, data, abandoned, backlogged, captured).run();
+                      BooleanSupplier backlogged, long keySaveDelay, Runnable captured) {
+        new CaptureSteps(executor, data, abandoned, backlogged, captured, keySaveDelay).run();
     }
 
     @Override
@@ -49,6 +53,13 @@ final class CaptureSteps implements Runnable {
         }
         if (backlogged.getAsBoolean()) {
             executor.schedule(this, BACKLOG_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (keySaveDelay != 0) {
+            int keys = KeySaveDelay.batch(keySaveDelay);
+            if (data.captureSome(0, keys)) {
+                captured.run();
+            } else {
+                executor.schedule(this, KeySaveDelay.pause(keySaveDelay, keys), TimeUnit.MICROSECONDS);
+            }
         } else if (data.captureSome(STEP_NANOS)) {
             captured.run();
         } else {

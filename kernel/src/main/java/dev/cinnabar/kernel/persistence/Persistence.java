@@ -108,7 +108,7 @@ public final class Persistence {
         Path target = file();
         Path temp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".rdb");
         try {
-            SnapshotFile.writeNow(server.keyspace(), encoder(false), temp);
+            SnapshotFile.writeNow(server.keyspace(), encoder(false), temp, KeySaveDelay.of(server.config()));
             rename(temp, target);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Failed saving the DB to {} (temp file {}): {}", target, temp.getFileName(), e.toString());
@@ -201,7 +201,7 @@ public final class Persistence {
         Path target = file();
         Path temp = target.resolveSibling("temp-bg-" + ProcessHandle.current().pid() + ".rdb");
         save.job = BackgroundSnapshot.start(server.keyspace(), server.executor(), saver, encoder(false), temp, target,
-                (bytes, failure) -> finishBackgroundSave(save, failure));
+                (bytes, failure) -> finishBackgroundSave(save, failure), server.config());
         LOG.info("Background saving started");
         return true;
     }
@@ -232,7 +232,7 @@ public final class Persistence {
             return; // only a warm-up
         }
         BackgroundSnapshot.start(server.keyspace(), server.executor(), saver, encoder(false), temp, null,
-                (bytes, failure) -> deleteQuietly(temp));
+                (bytes, failure) -> deleteQuietly(temp), server.config());
     }
 
     private void finishBackgroundSave(BackgroundSave save, Exception failure) {

@@ -1,6 +1,8 @@
 package dev.cinnabar.kernel.persistence;
 
+import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.rdb.Crc64;
+import dev.cinnabar.kernel.keyspace.KeyAccess;
 import dev.cinnabar.kernel.keyspace.Keyspace;
 import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
 
@@ -53,9 +55,10 @@ public final class SnapshotFile implements AutoCloseable {
 
     /**
      * Writes the whole dataset as it is now to {@code path} and fsyncs it, on the executor and
-     * before any other command runs (SAVE, an AOF base written at once). Returns the file's size.
+     * before any other command runs (SAVE, an AOF base written at once), waiting {@code keySaveDelay}
+     * microseconds after each key ({@code rdb-key-save-delay}). Returns the file's size.
      */
-    public static long writeNow(Keyspace keyspace, SnapshotEncoder encoder, Path path) throws IOException {
+    public static long writeNow(Keyspace keyspace, SnapshotEncoder encoder, Path path, long keySaveDelay) throws IOException {
         try (SnapshotFile file = new SnapshotFile(path, encoder)) {
             KeyspaceSnapshot copy = keyspace.copyNow();
             byte[][] reused = {new byte[SnapshotStream.PIECE_BUFFER]};
@@ -73,7 +76,22 @@ public final class SnapshotFile implements AutoCloseable {
                     return reused[0]; // written before the next piece is asked for
                 }
             });
-            copy.sink(stream);
+            if (keySaveDelay == 0) {
+                copy.sink(stream);
+            } else {
+                copy.sink(new KeyspaceSnapshot.Sink() {
+                    @Override
+                    public void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
+                        stream.entry(d, key, value, expireAt, access);
+                        KeySaveDelay.afterKey(keySaveDelay);
+                    }
+
+                    @Override
+                    public void databaseDone(int d) {
+                        stream.databaseDone(d);
+                    }
+                });
+            }
             copy.captureSome(Long.MAX_VALUE);
             Exception failure = stream.finish();
             if (failure instanceof IOException io) {
