@@ -318,19 +318,21 @@ final class DebugCommand {
             }
             case "loadaof" -> {
                 if (argc == 2) {
-                    if (server.aof().on()) {
-                        server.loading().beginFor(callerChannel(ctx), server.datasetBytes());
-                        try {
-                            server.aof().reload();
-                            dev.cinnabar.kernel.persistence.YoungGenerationFlush.afterBulkLoad();
-                        } catch (java.io.IOException | IllegalStateException e) {
-                            org.slf4j.LoggerFactory.getLogger(DebugCommand.class).warn("{}", e.getMessage());
-                            Runtime.getRuntime().halt(1);
-                        } finally {
-                            server.loading().end();
-                        }
-                        org.slf4j.LoggerFactory.getLogger(DebugCommand.class).info("Append Only File loaded by DEBUG LOADAOF");
+                    if (!server.aof().on()) {
+                        // Redis empties the dataset, finds no AOF and exits; here nothing changes
+                        throw new CommandException("ERR DEBUG LOADAOF needs appendonly yes: there is no AOF to load");
                     }
+                    server.loading().beginFor(callerChannel(ctx), server.datasetBytes());
+                    try {
+                        server.aof().reload();
+                        dev.cinnabar.kernel.persistence.YoungGenerationFlush.afterBulkLoad();
+                    } catch (java.io.IOException | IllegalStateException e) {
+                        org.slf4j.LoggerFactory.getLogger(DebugCommand.class).warn("{}", e.getMessage());
+                        Runtime.getRuntime().halt(1);
+                    } finally {
+                        server.loading().end();
+                    }
+                    org.slf4j.LoggerFactory.getLogger(DebugCommand.class).info("Append Only File loaded by DEBUG LOADAOF");
                     reply.ok();
                     return;
                 }
