@@ -532,6 +532,46 @@ class RdbFileDifferentialTest {
         }
     }
 
+    /** BGSAVE SCHEDULE during an AOF rewrite starts once the rewrite is over (one child at a time). */
+    @Test
+    void aScheduledBgsaveWaitsForTheAofRewriteAsRedis() throws Exception {
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", tempDir("rdb-sched-c-").toString());
+             ServerProcess r = ServerProcess.redis("--dir", tempDir("rdb-sched-r-").toString())) {
+            List<List<String>> seen = new ArrayList<>();
+            for (ServerProcess p : List.of(r, c)) {
+                List<String> replies = new ArrayList<>();
+                try (RawConnection conn = p.connect()) {
+                    call(conn, "DEBUG", "POPULATE", "1500");
+                    call(conn, "CONFIG", "SET", "rdb-key-save-delay", "1000"); // 1.5 s a pass
+                    replies.add(call(conn, "BGREWRITEAOF"));
+                    replies.add(call(conn, "BGSAVE"));
+                    replies.add(call(conn, "BGSAVE", "SCHEDULE"));
+                    Thread.sleep(400); // a few cron runs
+                    String info = call(conn, "INFO", "persistence");
+                    replies.add("rewrite " + info.contains("aof_rewrite_in_progress:1\r\n") + " bgsave " + info.contains("rdb_bgsave_in_progress:1\r\n"));
+                    long deadline = System.currentTimeMillis() + 20000;
+                    while (!(info = call(conn, "INFO", "persistence")).contains("aof_rewrite_in_progress:0\r\n")
+                            && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    Thread.sleep(300);
+                    info = call(conn, "INFO", "persistence");
+                    replies.add("rewrite " + info.contains("aof_rewrite_in_progress:1\r\n") + " bgsave " + info.contains("rdb_bgsave_in_progress:1\r\n"));
+                    replies.add(call(conn, "BGSAVE"));
+                    while (!(info = call(conn, "INFO", "persistence")).contains("rdb_bgsave_in_progress:0\r\n")
+                            && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    replies.add(Boolean.toString(info.contains("rdb_saves:1\r\n") && info.contains("aof_rewrites:1\r\n")));
+                }
+                seen.add(replies);
+            }
+            assertEquals(seen.get(0), seen.get(1));
+            assertEquals("rewrite true bgsave false", seen.get(0).get(3));
+            assertEquals("rewrite false bgsave true", seen.get(0).get(4));
+        }
+    }
+
     /**
      * A failed background save with save points configured refuses writes and PING with Redis's
      * MISCONF text (persistence.md 8.3) until a save succeeds or the save points are cleared.

@@ -268,17 +268,18 @@ public final class Persistence {
      * failed one not before 5 seconds have passed.
      */
     public void cron() {
-        // never in the middle of a script that serves other clients while it runs (it is one command)
-        if (background != null || server.scriptSession().busy()) {
+        // never in the middle of a script that serves other clients while it runs (it is one command);
+        // nor while an AOF rewrite runs: Redis has one child at a time (a scheduled BGSAVE waits)
+        if (background != null || server.scriptSession().busy() || server.aof().rewriteInProgress()) {
             return;
         }
-        if (scheduled) {
+        long now = System.currentTimeMillis();
+        if (scheduled && (now - lastBgsaveTryMillis > 5000 || lastSaveOk)) {
             scheduled = false;
             startBackgroundSave();
             return;
         }
         String[] points = server.config().get("save").trim().split("\\s+");
-        long now = System.currentTimeMillis();
         for (int i = 0; i + 1 < points.length; i += 2) {
             long seconds;
             long changes;
