@@ -532,6 +532,50 @@ class RdbFileDifferentialTest {
         }
     }
 
+    /** {@code rdb_saves} counts SAVE and BGSAVE when they start, not DEBUG RELOAD or FLUSHALL's save. */
+    @Test
+    void rdbSavesCountsAsRedis() throws Exception {
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", tempDir("rdb-count-c-").toString());
+             ServerProcess r = ServerProcess.redis("--dir", tempDir("rdb-count-r-").toString())) {
+            List<List<String>> seen = new ArrayList<>();
+            for (ServerProcess p : List.of(r, c)) {
+                List<String> counts = new ArrayList<>();
+                try (RawConnection conn = p.connect()) {
+                    call(conn, "DEBUG", "POPULATE", "1000");
+                    call(conn, "SAVE");
+                    counts.add(savesAndChanges(conn));
+                    call(conn, "CONFIG", "SET", "rdb-key-save-delay", "1000");
+                    call(conn, "BGSAVE");
+                    counts.add(savesAndChanges(conn)); // counted at its start
+                    call(conn, "CONFIG", "SET", "rdb-key-save-delay", "0");
+                    long deadline = System.currentTimeMillis() + 20000;
+                    while (call(conn, "INFO", "persistence").contains("rdb_bgsave_in_progress:1") && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    counts.add(savesAndChanges(conn));
+                    call(conn, "DEBUG", "RELOAD");
+                    counts.add(savesAndChanges(conn));
+                    call(conn, "CONFIG", "SET", "save", "3600 1");
+                    call(conn, "FLUSHALL");
+                    counts.add(savesAndChanges(conn));
+                }
+                seen.add(counts);
+            }
+            assertEquals(seen.get(0), seen.get(1));
+        }
+    }
+
+    private static String savesAndChanges(RawConnection conn) {
+        String info = call(conn, "INFO", "persistence");
+        StringBuilder sb = new StringBuilder();
+        for (String line : info.split("\r\n")) {
+            if (line.startsWith("rdb_saves:") || line.startsWith("rdb_changes_since_last_save:")) {
+                sb.append(line).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
     /** BGSAVE SCHEDULE during an AOF rewrite starts once the rewrite is over (one child at a time). */
     @Test
     void aScheduledBgsaveWaitsForTheAofRewriteAsRedis() throws Exception {

@@ -145,10 +145,10 @@ final class PersistenceCommands {
         if (server.persistence().backgroundSaveInProgress()) {
             throw new CommandException("ERR Background save already in progress");
         }
+        server.persistence().countSave();
         if (!server.persistence().save()) {
             throw new CommandException("ERR");
         }
-        server.persistence().countSave();
         reply.ok();
     }
 

@@ -75,7 +75,7 @@ public final class Persistence {
         return lastSaveOk;
     }
 
-    /** A save a client asked for (SAVE), counted in {@code rdb_saves}. */
+    /** A save a client asked for (SAVE), counted in {@code rdb_saves} before it runs, as Redis. */
     public void countSave() {
         saves++;
     }
@@ -196,6 +196,7 @@ public final class Persistence {
             return false;
         }
         lastBgsaveTryMillis = System.currentTimeMillis();
+        saves++; // rdbSaveBackground counts the attempt
         BackgroundSave save = new BackgroundSave(dirty);
         background = save;
         Path target = file();
@@ -250,7 +251,6 @@ public final class Persistence {
         dirty = Math.max(0, dirty - save.dirtyAtStart);
         lastSaveSeconds = System.currentTimeMillis() / 1000;
         lastSaveOk = true;
-        saves++;
     }
 
     /** Abandons a running background save (killRDBChild): its file is never renamed into place. */
