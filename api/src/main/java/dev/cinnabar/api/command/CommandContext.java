@@ -127,6 +127,21 @@ public interface CommandContext {
     }
 
     /**
+     * States how many changes the running command made, as Redis adds them to
+     * {@code server.dirty} ({@code rdb_changes_since_last_save} in {@code INFO persistence}, which
+     * the {@code save} points compare with). The command's own writes so far stop counting one
+     * each (see {@link Database}); {@code n} counts instead. Call it after the writes, where Redis
+     * counts a command otherwise: {@code MOVE} deletes and sets but counts 1, {@code RPUSH} of 3
+     * elements to a new key sets once but counts 3, a {@code SETBIT} that changes no bit counts 0.
+     * Writes made after the call count on top of {@code n}; commands run inside this one (by
+     * {@code EXEC} or a script) count for themselves. Contexts that keep no counter ignore it.
+     *
+     * @since 1.5.0
+     */
+    default void countChanges(long n) {
+    }
+
+    /**
      * States how the running command is written to the append-only file (Redis's
      * {@code alsoPropagate}/{@code rewriteClientCommandVector}): the first call replaces the
      * command as the client sent it by {@code argv}, further calls add commands after it (all in

@@ -13,6 +13,14 @@ import dev.cinnabar.api.command.CommandException;
  *
  * <p>Write methods signal the key as modified (for {@code WATCH}); a command that changes a
  * value in place after {@link #lookupWrite} must call {@link #modified(byte[])} itself.
+ *
+ * <p>Each write also counts as one change in the counter Redis calls {@code server.dirty}
+ * ({@code rdb_changes_since_last_save}, compared with the {@code save} points): {@link #set},
+ * {@link #setKeepTtl}, {@link #delete} of a present key, {@link #setExpire}, {@link #persist} that
+ * removed an expiry and {@link #modified(byte[])} count one each, {@link #clear} the keys it
+ * removes. A key deleted because its expiry passed counts nothing, as in Redis. Where Redis counts
+ * otherwise, say so with {@link #modified(byte[], long)} or
+ * {@link dev.cinnabar.api.command.CommandContext#countChanges}.
  */
 public interface Database {
 
@@ -111,6 +119,19 @@ public interface Database {
 
     /** Signals that the value under {@code key} changed in place ({@code WATCH}, keyspace events). */
     void modified(byte[] key);
+
+    /**
+     * Signals that the value under {@code key} changed in place, as {@link #modified(byte[])}
+     * ({@code WATCH} and blocked clients see one modification), counting {@code changes} in the
+     * change counter instead of one: what Redis adds to {@code server.dirty} for it, such as the
+     * number of elements {@code RPUSH} pushed or {@code HDEL} removed. Zero is allowed (a value
+     * rewritten in place that Redis does not count, as the {@code SETBIT} that created it).
+     *
+     * @since 1.5.0
+     */
+    default void modified(byte[] key, long changes) {
+        modified(key);
+    }
 
     /**
      * Publishes keyspace notification {@code event} of class {@code type} (a

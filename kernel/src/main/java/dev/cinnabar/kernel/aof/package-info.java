@@ -6,7 +6,7 @@
  * {@link dev.cinnabar.kernel.aof.Propagator} plays Redis's {@code call()}/{@code alsoPropagate}:
  * the dispatcher tells it when each command (nested ones too) starts and ends. A command is
  * written when it changed the dataset — measured by the keyspace's modification notifications,
- * not by the {@code Persistence} dirty counter, which SAVE resets and which counts expiries — or
+ * not by the {@code Persistence} dirty counter, which SAVE resets — or
  * when it is one Redis always propagates (FLUSHALL, FLUSHDB, SWAPDB, FUNCTION LOAD/DELETE/FLUSH/
  * RESTORE). Its form is, in order: what it stated through {@code CommandContext.propagate} (SPOP
  * as SREM/DEL, HINCRBYFLOAT as HSET, in their plugins); else the kernel's rewrite of commands

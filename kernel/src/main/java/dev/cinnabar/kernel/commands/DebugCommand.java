@@ -507,6 +507,7 @@ final class DebugCommand {
             }
             db.set(key, StringValue.created(val));
         }
+        ctx.countChanges(0); // Redis's populate adds keys with dbAdd and counts no change
         if (count >= 65536) {
             dev.cinnabar.kernel.persistence.YoungGenerationFlush.afterBulkLoad(); // a bulk load too
         }

@@ -122,6 +122,7 @@ final class PersistenceCommands {
             db.set(key, value);
         }
         db.setAccess(key, idle, (int) freq);
+        ctx.countChanges(1); // restoreCommand: server.dirty++, the replaced key's deletion included
         ctx.db().notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "restore", key);
         reply.ok();
     }

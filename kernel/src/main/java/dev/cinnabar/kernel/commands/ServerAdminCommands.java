@@ -33,22 +33,21 @@ final class ServerAdminCommands {
 
     private void flushDb(CommandContext ctx, Arguments args, ReplySink reply) {
         checkFlushOption(args);
+        // Redis 7.0 counts the keys removed (clear() does), not the command itself
         server.keyspace().db(ctx.client().database()).clear();
-        server.persistence().addDirty(1);
         reply.ok();
     }
 
     private void flushAll(CommandContext ctx, Arguments args, ReplySink reply) {
         checkFlushOption(args);
-        // flushAllDataAndResetRDB: the removed keys count as changes, and with save points the
-        // (now empty) dataset is saved at once, which leaves no change unsaved
+        // flushAllDataAndResetRDB: the removed keys count as changes (Redis 7.0 adds nothing for
+        // the command itself), and with save points the (now empty) dataset is saved at once,
+        // which leaves no change unsaved
         server.persistence().cancelBackgroundSave();
         server.keyspace().flushAll();
-        if (server.persistence().savePointsConfigured() && server.persistence().save()) {
-            reply.ok();
-            return;
+        if (server.persistence().savePointsConfigured()) {
+            server.persistence().save();
         }
-        server.persistence().addDirty(1);
         reply.ok();
     }
 

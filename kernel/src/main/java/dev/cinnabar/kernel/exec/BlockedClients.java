@@ -178,6 +178,7 @@ public final class BlockedClients implements Keyspace.ModificationListener {
         boolean[] served = {false};
         w.client.deliverIf(sink -> {
             server.propagator().enter();
+            long outerChanges = server.persistence().beginCommand();
             try {
                 served[0] = w.command.serve(w.context, key, sink);
             } catch (CommandException e) {
@@ -189,6 +190,7 @@ public final class BlockedClients implements Keyspace.ModificationListener {
                         + e.getClass().getSimpleName());
                 served[0] = true;
             } finally {
+                server.persistence().endCommand(outerChanges);
                 server.propagator().exitServed(w.client, w.context.command(), w.context.argv());
             }
             return served[0];

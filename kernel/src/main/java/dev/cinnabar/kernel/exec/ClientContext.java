@@ -141,6 +141,11 @@ public final class ClientContext implements CommandContext {
     }
 
     @Override
+    public void countChanges(long n) {
+        server.persistence().countChanges(n);
+    }
+
+    @Override
     public void propagate(byte[]... argv) {
         server.propagator().override(argv);
     }

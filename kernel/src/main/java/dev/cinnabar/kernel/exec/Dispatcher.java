@@ -232,6 +232,7 @@ public final class Dispatcher {
         long t0 = System.nanoTime();
         callDepth++;
         server.propagator().enter();
+        long outerChanges = server.persistence().beginCommand();
         long errorsBefore = stats.totalErrorReplies;
         try {
             cmd.implementation().execute(ctx, new Arguments(argv), reply);
@@ -242,6 +243,7 @@ public final class Dispatcher {
             reply.error("ERR internal error while executing '" + cmd.fullName() + "': " + e.getClass().getSimpleName());
         } finally {
             callDepth--;
+            server.persistence().endCommand(outerChanges);
             server.propagator().exit(client, cmd, argv, stats.totalErrorReplies != errorsBefore);
         }
         long micros = (System.nanoTime() - t0) / 1000;

@@ -42,6 +42,10 @@ public final class KernelDatabase implements Database {
         return e;
     }
 
+    /**
+     * A key whose expiry passed goes: a modification for WATCH and blocked clients, but no change
+     * counts, as Redis's {@code deleteExpiredKeyAndPropagate} adds nothing to {@code server.dirty}.
+     */
     private void expire(KeyTable.Entry e) {
         table.remove(e.key);
         keyspace.stats().expiredKeys++;
@@ -170,6 +174,7 @@ public final class KernelDatabase implements Database {
         }
         stored(e, existed);
         keyspace.listener().modified(id, key);
+        keyspace.countChanges(1);
     }
 
     /**
@@ -226,6 +231,7 @@ public final class KernelDatabase implements Database {
         }
         stored(e, existed);
         keyspace.listener().modified(id, key);
+        keyspace.countChanges(1);
     }
 
     @Override
@@ -237,6 +243,7 @@ public final class KernelDatabase implements Database {
         table.setExpire(e, expireAtMillis);
         stored(e, existed);
         keyspace.listener().modified(id, key);
+        keyspace.countChanges(1);
     }
 
     @Override
@@ -247,6 +254,7 @@ public final class KernelDatabase implements Database {
         }
         table.remove(key);
         keyspace.listener().modified(id, key);
+        keyspace.countChanges(1);
         return true;
     }
 
@@ -267,6 +275,7 @@ public final class KernelDatabase implements Database {
         }
         table.setExpire(e, expireAtMillis);
         keyspace.listener().modified(id, key);
+        keyspace.countChanges(1);
         return true;
     }
 
@@ -278,12 +287,20 @@ public final class KernelDatabase implements Database {
         }
         table.setExpire(e, -1);
         keyspace.listener().modified(id, key);
+        keyspace.countChanges(1);
         return true;
     }
 
     @Override
     public void modified(byte[] key) {
         keyspace.listener().modified(id, key);
+        keyspace.countChanges(1);
+    }
+
+    @Override
+    public void modified(byte[] key, long changes) {
+        keyspace.listener().modified(id, key);
+        keyspace.countChanges(changes);
     }
 
     @Override
@@ -303,6 +320,8 @@ public final class KernelDatabase implements Database {
 
     @Override
     public void clear() {
+        // FLUSHDB and FLUSHALL count the keys they remove (emptyData's return)
+        keyspace.countChanges(table.size());
         keyspace.listener().databaseReplacing(id, -1);
         if (table.capture != null) {
             // a snapshot still capturing the old contents goes on with the old table alone

@@ -31,6 +31,15 @@ public final class Keyspace {
         }
     }
 
+    /**
+     * Counts changes as Redis adds them to {@code server.dirty}: one per write method of a
+     * database unless the command states its own count. Expiries count nothing.
+     */
+    @FunctionalInterface
+    public interface ChangeCounter {
+        void count(long changes);
+    }
+
     /** Sends keyspace notifications out (through pub/sub); called only for enabled classes. */
     @FunctionalInterface
     public interface EventPublisher {
@@ -43,6 +52,7 @@ public final class Keyspace {
     private final KeyspaceStats stats = new KeyspaceStats();
     private long commandTime = System.currentTimeMillis();
     private final ModificationFanout listeners = new ModificationFanout();
+    private ChangeCounter changes = n -> { };
 
     private final java.util.function.LongSupplier maxmemoryPolicy;
     /** The point-in-time snapshot in progress (background save or AOF rewrite), or null. */
@@ -158,7 +168,16 @@ public final class Keyspace {
         return listeners;
     }
 
-    /** Exchanges the tables of two databases. */
+    /** Where the databases count their changes (the persistence state's {@code dirty}). */
+    public void changeCounter(ChangeCounter c) {
+        changes = c;
+    }
+
+    void countChanges(long n) {
+        changes.count(n);
+    }
+
+    /** Exchanges the tables of two databases: one change, as Redis's {@code SWAPDB} counts. */
     public void swap(int a, int b) {
         KernelDatabase da = db(a), dbb = db(b);
         listeners.databaseReplacing(a, b);
@@ -168,6 +187,7 @@ public final class Keyspace {
         dbb.table(t);
         listeners.databaseChanged(a);
         listeners.databaseChanged(b);
+        changes.count(1);
     }
 
     public void flushAll() {

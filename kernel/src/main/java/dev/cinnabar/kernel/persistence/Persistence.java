@@ -4,7 +4,6 @@ import dev.cinnabar.api.rdb.PersistenceContributor;
 import dev.cinnabar.api.rdb.RdbReader;
 import dev.cinnabar.kernel.Server;
 import dev.cinnabar.kernel.exec.ClientContext;
-import dev.cinnabar.kernel.keyspace.Keyspace;
 import dev.cinnabar.kernel.net.Client;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,8 @@ public final class Persistence {
     private final Server server;
     private final RdbCodecs codecs = new RdbCodecs();
     private long dirty;
+    /** What the running command's own writes counted so far (for {@link #countChanges}). */
+    private long commandChanges;
     private long lastSaveSeconds = System.currentTimeMillis() / 1000;
     private boolean lastSaveOk = true;
     private long saves;
@@ -36,18 +37,35 @@ public final class Persistence {
 
     public Persistence(Server server) {
         this.server = server;
-        server.keyspace().addListener(new Keyspace.ModificationListener() {
-            @Override
-            public void modified(int db, byte[] key) {
-                dirty++;
-            }
-
-            @Override
-            public void databaseReplacing(int db, int replacedWith) {
-                // FLUSHALL/FLUSHDB count the keys they remove (emptyData's return), SWAPDB one change
-                dirty += replacedWith < 0 ? server.keyspace().db(db).size() : 1;
-            }
+        server.keyspace().changeCounter(n -> {
+            dirty += n;
+            commandChanges += n;
         });
+    }
+
+    /**
+     * A command starts (any nesting, or a blocked command being served): its own writes count
+     * from zero. Returns what the enclosing command had counted, for {@link #endCommand}.
+     */
+    public long beginCommand() {
+        long outer = commandChanges;
+        commandChanges = 0;
+        return outer;
+    }
+
+    /** The command begun with {@link #beginCommand} ended: back to the enclosing command's count. */
+    public void endCommand(long outer) {
+        commandChanges = outer;
+    }
+
+    /**
+     * The running command states its count ({@code CommandContext.countChanges}): what its own
+     * writes counted so far is replaced by {@code n}, as Redis's commands add to
+     * {@code server.dirty} themselves.
+     */
+    public void countChanges(long n) {
+        dirty += n - commandChanges;
+        commandChanges = n;
     }
 
     public RdbCodecs codecs() {
@@ -57,14 +75,6 @@ public final class Persistence {
     /** {@code server.dirty}: changes since the last successful save. */
     public long dirty() {
         return dirty;
-    }
-
-    public void dirty(long value) {
-        dirty = value;
-    }
-
-    public void addDirty(long n) {
-        dirty += n;
     }
 
     public long lastSaveSeconds() {
@@ -117,6 +127,7 @@ public final class Persistence {
         }
         LOG.info("DB saved on disk");
         dirty = 0;
+        commandChanges = 0; // a command that saves (FLUSHALL) has nothing unsaved left to restate
         lastSaveSeconds = System.currentTimeMillis() / 1000;
         lastSaveOk = true;
         return true;
@@ -324,8 +335,17 @@ public final class Persistence {
         }
         long start = System.nanoTime();
         ClientContext ctx = new ClientContext(server, Client.scriptClient(-2));
-        RdbFile.LoadResult r = RdbFile.load(data, server.keyspace(), codecs, server.persistenceContributors(), ctx,
-                server.config(), System.currentTimeMillis(), merge, server.loading()::progress);
+        // loading changes nothing Redis counts (rdbLoad adds no dirty), keys replaced by MERGE included
+        long d = dirty;
+        long own = commandChanges;
+        RdbFile.LoadResult r;
+        try {
+            r = RdbFile.load(data, server.keyspace(), codecs, server.persistenceContributors(), ctx,
+                    server.config(), System.currentTimeMillis(), merge, server.loading()::progress);
+        } finally {
+            dirty = d;
+            commandChanges = own;
+        }
         lastLoadKeysLoaded = r.keysLoaded();
         lastLoadKeysExpired = r.keysExpired();
         if (r.emptySkipped() > 0) {
@@ -339,8 +359,10 @@ public final class Persistence {
     public void emptyAll() {
         cancelBackgroundSave();
         long d = dirty;
+        long own = commandChanges;
         server.keyspace().flushAll();
         dirty = d;
+        commandChanges = own;
         for (PersistenceContributor c : server.persistenceContributors()) {
             c.clear();
         }

@@ -84,9 +84,16 @@
  * child): its file is then never renamed into place.
  *
  * <h2>Change counter</h2>
- * {@code rdb_changes_since_last_save} counts one change per modified key notification (Redis
- * counts some commands per element, e.g. RPUSH of three elements is 3 there), plus the keys a
- * FLUSHALL/FLUSHDB removes and one for the command, as {@code flushAllDataAndResetRDB}; with save
- * points FLUSHALL saves at once and leaves no unsaved change, as Redis 7.0.15 does.
+ * {@code rdb_changes_since_last_save} is Redis's {@code server.dirty}, counted as Redis 7.0.15
+ * counts it. The databases count one change per write ({@code set}, {@code delete},
+ * {@code setExpire}, {@code persist}, {@code modified}) through {@code Keyspace.ChangeCounter};
+ * keys deleted because they expired count nothing, and neither does loading a file. Commands
+ * whose Redis count differs state it ({@code Database.modified(key, n)},
+ * {@code CommandContext.countChanges}: RPUSH of three elements counts 3, MOVE 1, a SETBIT that
+ * flips no bit 0); the dispatcher and the blocked-client server bracket every command with
+ * {@code beginCommand}/{@code endCommand}, so that such a statement replaces the command's own
+ * writes only, not those of the commands EXEC or a script ran. FLUSHALL/FLUSHDB count the keys
+ * they remove and nothing for themselves, SWAPDB one; with save points FLUSHALL saves at once and
+ * leaves no unsaved change, as Redis 7.0.15 does.
  */
 package dev.cinnabar.kernel.persistence;

@@ -38,6 +38,7 @@ final class FunctionCommand {
         } catch (ScriptException e) {
             throw new CommandException(e.errorText());
         }
+        ctx.countChanges(1); // functionLoadCommand: server.dirty++ (the libraries are saved with the data)
     }
 
     void delete(CommandContext ctx, Arguments args, ReplySink reply) {
@@ -46,6 +47,7 @@ final class FunctionCommand {
         } catch (ScriptException e) {
             throw new CommandException(e.errorText());
         }
+        ctx.countChanges(1);
         reply.ok();
     }
 
@@ -58,6 +60,7 @@ final class FunctionCommand {
         }
         // asynchronous or not, no library is left when the reply goes out
         registry.flush();
+        ctx.countChanges(1); // even with no library to remove, as functionFlushCommand
         reply.ok();
     }
 
@@ -199,6 +202,7 @@ final class FunctionCommand {
         } catch (ScriptException e) {
             throw new CommandException(e.errorText());
         }
+        ctx.countChanges(1);
         reply.ok();
     }
 

@@ -52,10 +52,13 @@ final class HashWriteCommands {
                 added++;
             }
         }
+        // hsetCommand counts every pair given, new field or not: server.dirty += (argc - 2) / 2
+        int pairs = (argc - 2) / 2;
         if (created) {
             db.set(key, h);
+            ctx.countChanges(pairs);
         } else {
-            db.modified(key);
+            db.modified(key, pairs);
         }
         db.notifyKeyspaceEvent(KeyspaceEvents.HASH, "hset", key);
         return added;
@@ -110,6 +113,7 @@ final class HashWriteCommands {
         if (deleted > 0 && !keyRemoved) {
             db.modified(key);
         }
+        ctx.countChanges(deleted); // hdelCommand: server.dirty += deleted
         if (deleted > 0) {
             db.notifyKeyspaceEvent(KeyspaceEvents.HASH, "hdel", key);
         }

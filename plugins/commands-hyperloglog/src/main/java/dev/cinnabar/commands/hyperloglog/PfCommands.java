@@ -49,12 +49,15 @@ final class PfCommands {
         // Redis keeps what the elements before a corrupted region changed
         hll.store(db, key, value);
         if (corrupted) {
+            ctx.countChanges(0); // Redis returns before it counts anything
             reply.error(HllErrors.CORRUPTED);
             return;
         }
         if (updated > 0 && value != null) {
             db.modified(key);
         }
+        // pfaddCommand: server.dirty += updated, one for a new key plus one per register raised
+        ctx.countChanges(updated);
         if (updated > 0) {
             db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "pfadd", key);
         }
@@ -143,6 +146,7 @@ final class PfCommands {
         }
         if (useDense && !hll.toDense()) {
             hll.store(db, key, value);
+            ctx.countChanges(0); // Redis returns before it counts anything
             reply.error(HllErrors.CORRUPTED);
             return;
         }
@@ -158,6 +162,7 @@ final class PfCommands {
         if (value != null) {
             db.modified(key);
         }
+        ctx.countChanges(1); // pfmergeCommand: server.dirty++, whatever changed
         // Redis 7.0's PFMERGE announces itself as "pfadd"
         db.notifyKeyspaceEvent(KeyspaceEvents.STRING, "pfadd", key);
         reply.ok();

@@ -44,6 +44,7 @@ final class PfDebugCommand {
                         return;
                     }
                     hll.store(db, key, value);
+                    ctx.countChanges(1); // Redis counts the encoding change, to propagate it
                 }
                 reply.array(Hll.REGISTERS);
                 for (int j = 0; j < Hll.REGISTERS; j++) {
@@ -80,6 +81,7 @@ final class PfDebugCommand {
                         return;
                     }
                     hll.store(db, key, value);
+                    ctx.countChanges(1); // Redis counts the encoding change, to propagate it
                     converted = true;
                 }
                 reply.integer(converted ? 1 : 0);

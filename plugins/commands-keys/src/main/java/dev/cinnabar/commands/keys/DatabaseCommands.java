@@ -12,7 +12,12 @@ import dev.cinnabar.api.keyspace.KeyspaceEvents;
 
 import java.util.Arrays;
 
-/** MOVE, COPY and SWAPDB: commands that take keys or whole databases across database indexes ({@code db.c}). */
+/**
+ * MOVE, COPY and SWAPDB: commands that take keys or whole databases across database indexes
+ * ({@code db.c}). Each counts one change when it does something, as Redis's {@code server.dirty++}
+ * in each, although MOVE and COPY ... REPLACE write twice (SWAPDB counts even for one database
+ * with itself).
+ */
 final class DatabaseCommands {
 
     private DatabaseCommands() {
@@ -43,6 +48,7 @@ final class DatabaseCommands {
         }
         store(dst, key, value, expire);
         src.delete(key);
+        ctx.countChanges(1);
         src.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "move_from", key);
         dst.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "move_to", key);
         reply.integer(1);
@@ -81,6 +87,7 @@ final class DatabaseCommands {
         }
         dst.delete(newKey); // as Redis's dbDelete + dbAdd: a replaced key counts as new ("new" event)
         store(dst, newKey, value.copy(), expire);
+        ctx.countChanges(1);
         dst.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "copy_to", newKey);
         reply.integer(1);
     }
@@ -94,6 +101,7 @@ final class DatabaseCommands {
         if (a != b) {
             ctx.swapDatabases(a, b);
         }
+        ctx.countChanges(1);
         reply.ok();
     }
 

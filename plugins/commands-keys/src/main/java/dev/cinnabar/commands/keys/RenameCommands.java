@@ -48,6 +48,7 @@ final class RenameCommands {
         } else {
             db.set(to, value, expire);
         }
+        ctx.countChanges(1); // renameGenericCommand: server.dirty++ for the deletes and the set
         db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "rename_from", from);
         db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "rename_to", to);
         replyDone(reply, nx, true);

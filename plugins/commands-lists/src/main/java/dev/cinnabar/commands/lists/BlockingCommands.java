@@ -17,6 +17,8 @@ import java.util.List;
  * ({@link CommandContext#block}) and served from the key that gets elements first
  * ({@code blockingPopGenericCommand}, {@code blmoveGenericCommand}, {@code serveClientBlockedOnList}).
  * Where blocking is not allowed (MULTI, scripts) they answer as on a timeout, at once.
+ * Served later, BLPOP, BRPOP, BLMOVE and BRPOPLPUSH count no change, as Redis 7.0's
+ * {@code serveClientBlockedOnList} adds nothing to {@code server.dirty}; BLMPOP counts what it pops.
  */
 final class BlockingCommands {
 
@@ -64,6 +66,7 @@ final class BlockingCommands {
                 return false;
             }
             popOne(d, key, list, left, sink);
+            c.countChanges(0);
             return true;
         });
     }
@@ -106,7 +109,7 @@ final class BlockingCommands {
                               long timeout, ReplySink reply) {
         Database db = ctx.db();
         if (Lists.write(db, source) != null) {
-            MoveCommands.move(db, source, destination, fromLeft, toLeft, reply);
+            MoveCommands.move(ctx, source, destination, fromLeft, toLeft, reply);
             return;
         }
         if (!ctx.blockingAllowed()) {
@@ -121,6 +124,7 @@ final class BlockingCommands {
             }
             ListValue dst = d.lookupWrite(destination, ListValue.class); // WRONGTYPE ends the wait
             MoveCommands.moveOne(d, key, src, destination, dst, fromLeft, toLeft, sink);
+            c.countChanges(0);
             return true;
         });
     }

@@ -61,7 +61,9 @@ final class PopCommands {
             reply.array(0);
             return;
         }
+        long popped = Math.min(count, list.size());
         Lists.popRange(db, key, list, left, count, reply);
+        ctx.countChanges(popped); // one change per element popped, as Redis counts a pop with a count
     }
 
     /**
@@ -79,12 +81,16 @@ final class PopCommands {
         return false;
     }
 
-    /** {@code listPopRangeAndReplyWithKey}; written to the AOF as LPOP/RPOP of the count popped, as Redis does. */
+    /**
+     * {@code listPopRangeAndReplyWithKey}; written to the AOF as LPOP/RPOP of the count popped, and
+     * counted as that many changes, as Redis does (also when BLMPOP is served later).
+     */
     static void replyWithKey(CommandContext ctx, byte[] key, ListValue list, boolean left, long count, ReplySink reply) {
         long popped = Math.min(count, list.size());
         reply.array(2);
         reply.bulk(key);
         Lists.popRange(ctx.db(), key, list, left, count, reply);
+        ctx.countChanges(popped);
         ctx.propagate(ascii(left ? "LPOP" : "RPOP"), key, ascii(Long.toString(popped)));
     }
 

@@ -39,6 +39,7 @@ final class PushCommands {
             addAll(list, args, left);
             db.modified(key);
         }
+        ctx.countChanges(args.count() - 2); // pushGenericCommand: server.dirty += pushed
         db.notifyKeyspaceEvent(KeyspaceEvents.LIST, Lists.pushEvent(left), key);
         reply.integer(list.size());
     }

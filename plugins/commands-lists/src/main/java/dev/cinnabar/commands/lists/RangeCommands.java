@@ -46,6 +46,7 @@ final class RangeCommands {
                 list.retain((int) start, (int) Math.min(end, llen - 1));
             }
             Lists.removed(db, key, list, "ltrim");
+            ctx.countChanges(llen - list.size()); // ltrimCommand: server.dirty += ltrim + rtrim
             reply.ok();
         });
         r.redisCommand("lrem", (ctx, args, reply) -> {
@@ -62,6 +63,7 @@ final class RangeCommands {
             int removed = list.removeEqual(args.get(3), limit, toRemove < 0);
             if (removed > 0) {
                 Lists.removed(db, key, list, "lrem");
+                ctx.countChanges(removed);
             }
             reply.integer(removed);
         });

@@ -44,6 +44,7 @@ final class MembershipCommands {
         if (added > 0 && !created) {
             db.modified(key);
         }
+        ctx.countChanges(added); // saddCommand: server.dirty += added
         if (added > 0) {
             db.notifyKeyspaceEvent(KeyspaceEvents.SET, "sadd", key);
         }
@@ -72,6 +73,7 @@ final class MembershipCommands {
         } else if (removed > 0) {
             db.modified(key);
         }
+        ctx.countChanges(removed);
         if (removed > 0) {
             db.notifyKeyspaceEvent(KeyspaceEvents.SET, "srem", key);
             if (set.size() == 0) {
@@ -116,10 +118,13 @@ final class MembershipCommands {
             dst = SetValue.createFor(member);
             db.set(dstKey, dst);
         }
-        if (dst.add(member, SetLookup.maxIntsetEntries(ctx))) {
+        // Redis counts one change for the removal and one more if the destination gained the member
+        boolean added = dst.add(member, SetLookup.maxIntsetEntries(ctx));
+        if (added) {
             db.modified(dstKey);
             db.notifyKeyspaceEvent(KeyspaceEvents.SET, "sadd", dstKey);
         }
+        ctx.countChanges(added ? 2 : 1);
         reply.integer(1);
     }
 

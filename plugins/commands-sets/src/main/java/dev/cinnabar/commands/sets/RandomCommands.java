@@ -96,6 +96,7 @@ final class RandomCommands {
             AlgebraCommands.replyMembers(SetAlgebra.union(new SetValue[] {set}, SetLookup.maxIntsetEntries(ctx)), reply);
             ctx.propagate(ctx.config().getBoolean("lazyfree-lazy-server-del") ? UNLINK : DEL, key);
             db.delete(key);
+            ctx.countChanges(size); // one change per member popped, as spopWithCountCommand counts
             db.notifyKeyspaceEvent(KeyspaceEvents.GENERIC, "del", key);
             return;
         }
@@ -133,6 +134,7 @@ final class RandomCommands {
             propagateSrem(ctx, key, popped);
             db.setKeepTtl(key, survivors);
         }
+        ctx.countChanges(n);
     }
 
     private static final byte[] SREM = "SREM".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -30,14 +30,19 @@ final class BitCommands {
         if ((on & ~1L) != 0) {
             throw new CommandException(StringErrors.BIT_VALUE);
         }
-        StringValue v = BitOffsets.lookupForWrite(ctx, args.get(1), offset);
-        byte[] b = v.array();
+        BitOffsets.Target target = BitOffsets.lookupForWrite(ctx, args.get(1), offset);
+        byte[] b = target.value().array();
         int index = (int) (offset >> 3);
         int bit = 7 - (int) (offset & 7);
         int old = (b[index] >> bit) & 1;
-        b[index] = (byte) ((b[index] & ~(1 << bit)) | ((int) on << bit));
-        ctx.db().modified(args.get(1));
-        ctx.db().notifyKeyspaceEvent(KeyspaceEvents.STRING, "setbit", args.get(1));
+        // setbitCommand (7.0): a new or lengthened string, or a bit that flips, is one change;
+        // setting a bit to what it is changes nothing (no event, no WATCH, no count)
+        if (target.grown() || old != on) {
+            b[index] = (byte) ((b[index] & ~(1 << bit)) | ((int) on << bit));
+            ctx.db().modified(args.get(1));
+            ctx.db().notifyKeyspaceEvent(KeyspaceEvents.STRING, "setbit", args.get(1));
+            ctx.countChanges(1); // a string the lookup created was set, then modified: still one
+        }
         reply.integer(old);
     }
 

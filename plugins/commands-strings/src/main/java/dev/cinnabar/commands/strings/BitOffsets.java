@@ -35,10 +35,17 @@ final class BitOffsets {
     }
 
     /**
+     * A string looked up for a bit write, and whether the lookup created or lengthened it (Redis's
+     * {@code dirty} out-parameter: such a write is a change even where no bit flips).
+     */
+    record Target(StringValue value, boolean grown) {
+    }
+
+    /**
      * Redis's {@code lookupStringForBitCommand}: the string under the key, created or zero-padded
      * so that bit {@code maxBit} exists, and in raw encoding. WRONGTYPE for other types.
      */
-    static StringValue lookupForWrite(CommandContext ctx, byte[] key, long maxBit) {
+    static Target lookupForWrite(CommandContext ctx, byte[] key, long maxBit) {
         long bytes = (maxBit >> 3) + 1;
         if (bytes > Integer.MAX_VALUE - 8) {
             // only reachable with proto-max-bulk-len raised past what a Java array holds
@@ -49,9 +56,10 @@ final class BitOffsets {
         if (v == null) {
             v = StringValue.raw(new byte[(int) bytes]);
             db.set(key, v);
-        } else {
-            v.growTo((int) bytes);
+            return new Target(v, true);
         }
-        return v;
+        int before = v.length();
+        v.growTo((int) bytes);
+        return new Target(v, v.length() != before);
     }
 }

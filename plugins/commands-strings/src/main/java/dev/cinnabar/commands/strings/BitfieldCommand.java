@@ -83,6 +83,7 @@ final class BitfieldCommand {
 
         byte[] key = args.get(1);
         StringValue v;
+        boolean grown = false;
         if (readonly) {
             RedisValue o = ctx.db().lookupRead(key);
             if (o != null && !(o instanceof StringValue)) {
@@ -93,11 +94,15 @@ final class BitfieldCommand {
             if (readOnlyCommand) {
                 throw new CommandException(StringErrors.BITFIELD_RO_GET_ONLY);
             }
-            v = BitOffsets.lookupForWrite(ctx, key, highestWriteBit);
+            BitOffsets.Target target = BitOffsets.lookupForWrite(ctx, key, highestWriteBit);
+            v = target.value();
+            grown = target.grown();
         }
 
         reply.array(ops.size());
-        boolean changed = false;
+        // Redis 7.0 counts each SET/INCRBY that wrote a different value, or every write when the
+        // lookup created or lengthened the string
+        long changes = 0;
         for (Op op : ops) {
             if (op.opcode == GET) {
                 byte[] src = v == null ? new byte[0] : v.array();
@@ -124,12 +129,17 @@ final class BitfieldCommand {
             } else {
                 reply.integer(retVal);
                 writeBits(p, op.offset, op.bits, newVal);
-                changed = true;
+                if (grown || newVal != oldVal) {
+                    changes++;
+                }
             }
         }
-        if (changed) {
+        if (changes > 0) {
             ctx.db().modified(key);
             ctx.db().notifyKeyspaceEvent(KeyspaceEvents.STRING, "setbit", key);
+        }
+        if (!readonly) {
+            ctx.countChanges(changes);
         }
     }
 

@@ -117,6 +117,8 @@ final class AddCommands {
             } else if (added + updated > 0) {
                 db.modified(key);
             }
+            // zaddGenericCommand: server.dirty += added + updated; a score set to itself is no change
+            ctx.countChanges(added + updated);
             if (added + updated > 0) {
                 db.notifyKeyspaceEvent(KeyspaceEvents.ZSET, incr ? "zincr" : "zadd", key);
             }

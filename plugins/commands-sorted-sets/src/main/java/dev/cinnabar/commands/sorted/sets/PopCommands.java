@@ -41,6 +41,7 @@ final class PopCommands {
             return;
         }
         Entries popped = pop(db, key, z, max, count == -1 ? 1 : count);
+        ctx.countChanges(popped.size()); // genericZpopCommand: one change per element popped
         reply.array(nested ? popped.size() : popped.size() * 2);
         for (int i = 0; i < popped.size(); i++) {
             if (nested) {
@@ -94,10 +95,12 @@ final class PopCommands {
 
     /**
      * Pops and replies {@code [key, [[member, score], ...]]} in both protocols, as ZMPOP; written
-     * to the AOF as ZPOPMIN/ZPOPMAX of the count popped, as Redis does.
+     * to the AOF as ZPOPMIN/ZPOPMAX of the count popped and counted as that many changes, as Redis
+     * does (also when BZMPOP is served later).
      */
     static void replyWithKey(CommandContext ctx, byte[] key, SortedSet z, boolean max, long count, ReplySink reply) {
         Entries popped = pop(ctx.db(), key, z, max, count);
+        ctx.countChanges(popped.size());
         ctx.propagate((max ? "ZPOPMAX" : "ZPOPMIN").getBytes(java.nio.charset.StandardCharsets.US_ASCII), key,
                 Long.toString(popped.size()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         reply.array(2);

@@ -38,6 +38,7 @@ final class RemoveCommands {
             }
         }
         afterRemoval(db, key, z, deleted, "zrem");
+        ctx.countChanges(deleted);
         reply.integer(deleted);
     }
 
@@ -71,7 +72,7 @@ final class RemoveCommands {
             reply.integer(0);
             return;
         }
-        removeSpan(db, key, z, (int) span[0], (int) (span[1] - span[0] + 1), reply, "zremrangebyrank");
+        removeSpan(ctx, key, z, (int) span[0], (int) (span[1] - span[0] + 1), reply, "zremrangebyrank");
     }
 
     private static void byScore(CommandContext ctx, Arguments args, ReplySink reply) {
@@ -84,7 +85,7 @@ final class RemoveCommands {
             return;
         }
         int[] span = Ranges.spanOf(z.store(), range);
-        removeSpan(db, key, z, span[0], span[1], reply, "zremrangebyscore");
+        removeSpan(ctx, key, z, span[0], span[1], reply, "zremrangebyscore");
     }
 
     private static void byLex(CommandContext ctx, Arguments args, ReplySink reply) {
@@ -97,15 +98,17 @@ final class RemoveCommands {
             return;
         }
         int[] span = Ranges.lexRun(z.store(), range);
-        removeSpan(db, key, z, span[0], span[1], reply, "zremrangebylex");
+        removeSpan(ctx, key, z, span[0], span[1], reply, "zremrangebylex");
     }
 
-    private static void removeSpan(Database db, byte[] key, SortedSet z, int first, int count, ReplySink reply,
+    /** Removes a run of ranks; one change per element removed ({@code zremrangeGenericCommand}). */
+    private static void removeSpan(CommandContext ctx, byte[] key, SortedSet z, int first, int count, ReplySink reply,
                                    String event) {
         if (count > 0) {
             z.store().removeRanks(first, first + count);
         }
-        afterRemoval(db, key, z, count, event);
+        afterRemoval(ctx.db(), key, z, count, event);
+        ctx.countChanges(count);
         reply.integer(count);
     }
 }
