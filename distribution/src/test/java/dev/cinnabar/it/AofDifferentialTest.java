@@ -228,6 +228,9 @@ class AofDifferentialTest {
                     "EVAL \"redis.call('set','s1','1'); redis.call('set','s2','2')\" 0",
                     "EVAL \"redis.set_repl(redis.REPL_NONE); redis.call('set','s3','1')\" 0",
                     "MULTI", "SET a 1", "EXEC", "MULTI", "SET a 1", "INCR a", "EXEC",
+                    // writes that change nothing count no change and are not written
+                    "RPUSH nl a b", "LTRIM nl 0 -1", "SETBIT sb 3 1", "SETBIT sb 3 1", "BITFIELD bf OVERFLOW FAIL INCRBY u8 0 300",
+                    "PFADD hp a b c", "PFDEBUG TODENSE hp", "SREM nl2 x", "HSET hn f v", "HSET hn f v", "ZINCRBY zn 0 a", "ZINCRBY zn 0 a",
                     "SELECT 3", "SET in3 1", "SELECT 0", "SET in0 1", "FLUSHDB")) {
                 if (line.equals("SLEEP")) {
                     Thread.sleep(20);

@@ -17,10 +17,11 @@ import java.util.Locale;
 
 /**
  * Redis 7.0's {@code propagate}/{@code alsoPropagate}: decides what each executed command writes
- * to the AOF. A command is written when it changed the dataset (a key was modified, a database
- * emptied or swapped: keys deleted because they expired do not count; they are written as
- * {@code DEL}/{@code UNLINK}, in the unit of the command that found them, or alone when the
- * active expiry cycle removed them), in the form the command stated through
+ * to the AOF. A command is written when it counted changes (its share of {@code server.dirty},
+ * see {@code Persistence}) or is one Redis always propagates; keys deleted because they expired
+ * count nothing and are written as {@code DEL}/{@code UNLINK}, in the unit of the command that
+ * found them, or alone when the active expiry cycle removed them. It is written in the form the
+ * command stated through
  * {@code CommandContext.propagate}, else in the kernel's rewritten form for relative or
  * non-deterministic commands ({@link #rewrite}), else as sent. The commands of one execution unit
  * (a client command, with what EXEC or a script ran inside it) are written at its end, wrapped in
@@ -33,7 +34,6 @@ public final class Propagator {
 
     private static final class Frame {
         long changesAtStart;
-        long nestedChanges;
         List<byte[][]> override;
         byte[] firstKey;
     }
@@ -97,15 +97,16 @@ public final class Propagator {
         f.override.add(argv);
     }
 
-    /** After a command ran: records what it propagates; at the end of a unit, writes it. */
-    public void exit(Client client, RegisteredCommand cmd, byte[][] argv, boolean failed) {
+    /**
+     * After a command ran: records what it propagates; at the end of a unit, writes it.
+     * {@code dirty} is what the command itself counted as changes ({@code server.dirty}'s delta):
+     * as Redis's {@code call()}, a command is written when that is above zero, so a write that
+     * changed nothing (LTRIM keeping everything, SETBIT to the same bit) is not.
+     */
+    public void exit(Client client, RegisteredCommand cmd, byte[][] argv, boolean failed, long dirty) {
         Frame f = frames.pop();
-        long total = changes - f.changesAtStart;
-        long own = total - f.nestedChanges;
         Frame outer = frames.peek();
-        if (outer != null) {
-            outer.nestedChanges += total;
-        }
+        long own = dirty;
         if (aof.enabled() && !excludedByScript(client)) {
             int db = client.database();
             if (f.override != null) {

@@ -53,9 +53,14 @@ public final class Persistence {
         return outer;
     }
 
-    /** The command begun with {@link #beginCommand} ended: back to the enclosing command's count. */
-    public void endCommand(long outer) {
+    /**
+     * The command begun with {@link #beginCommand} ended: back to the enclosing command's count.
+     * Returns the command's own count (what Redis's {@code call()} sees as its dirty delta).
+     */
+    public long endCommand(long outer) {
+        long own = commandChanges;
         commandChanges = outer;
+        return own;
     }
 
     /**
