@@ -233,7 +233,6 @@ public final class Dispatcher {
         callDepth++;
         server.propagator().enter();
         long outerChanges = server.persistence().beginCommand();
-        long changes = 0;
         long errorsBefore = stats.totalErrorReplies;
         try {
             cmd.implementation().execute(ctx, new Arguments(argv), reply);
@@ -244,7 +243,7 @@ public final class Dispatcher {
             reply.error("ERR internal error while executing '" + cmd.fullName() + "': " + e.getClass().getSimpleName());
         } finally {
             callDepth--;
-            changes = server.persistence().endCommand(outerChanges);
+            long changes = server.persistence().endCommand(outerChanges);
             server.propagator().exit(client, cmd, argv, stats.totalErrorReplies != errorsBefore, changes);
         }
         long micros = (System.nanoTime() - t0) / 1000;
