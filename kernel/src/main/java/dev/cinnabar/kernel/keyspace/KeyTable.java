@@ -140,14 +140,7 @@ public final class KeyTable {
                 return e;
             }
         }
-        Entry e = new Entry(key, h, value);
-        e.mark = snapshotEpoch;
-        e.next = buckets[idx];
-        buckets[idx] = e;
-        if (++size > buckets.length) {
-            resize(buckets.length * 2);
-        }
-        return e;
+        return insert(idx, key, h, value);
     }
 
     /** Inserts a key that must be new; null (and nothing changed) when it is already there. */
@@ -159,6 +152,11 @@ public final class KeyTable {
                 return null;
             }
         }
+        return insert(idx, key, h, value);
+    }
+
+    /** Links a new entry at the head of bucket {@code idx}: born settled for a snapshot in progress. */
+    private Entry insert(int idx, byte[] key, int h, RedisValue value) {
         Entry e = new Entry(key, h, value);
         e.mark = snapshotEpoch;
         e.next = buckets[idx];
