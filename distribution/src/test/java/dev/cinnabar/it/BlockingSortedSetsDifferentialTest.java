@@ -132,7 +132,7 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
                 both("ZADD src1 1 x 2 y 3 z");
                 both("ZADD src2 10 y 20 z 30 w");
                 sendOn(r, c, blockAndWrite[0]);
-                pause(50);
+                awaitBlocked(1);
                 sameOn(rw, cw, blockAndWrite[1]);
                 assertSameReply(r.readReply(), c.readReply(), blockAndWrite[0]);
                 for (String check : new String[] {"ZRANGE a 0 -1 WITHSCORES", "ZRANGE b 0 -1 WITHSCORES", "EXISTS src1"}) {
@@ -149,11 +149,11 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
              RawConnection r3 = redisServer().connect(); RawConnection c3 = cinnabarServer().connect();
              RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
             sendOn(r, c, "BZPOPMIN q 0");
-            pause(30);
+            awaitBlocked(1);
             sendOn(r2, c2, "BZMPOP 0 2 other q MAX COUNT 2");
-            pause(30);
+            awaitBlocked(2);
             sendOn(r3, c3, "BZPOPMAX q 0");
-            pause(30);
+            awaitBlocked(3);
             // four members: the first takes the lowest, the second the two highest, the third what is left
             sameOn(rw, cw, "ZADD q 1 a 2 b 3 c 4 d");
             assertSameReply(r.readReply(), c.readReply(), "BZPOPMIN q 0");
@@ -163,9 +163,9 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
 
             // one member for two waiters: the second keeps waiting for the next write
             sendOn(r, c, "BZPOPMAX q 0");
-            pause(30);
+            awaitBlocked(1);
             sendOn(r2, c2, "BZPOPMIN q 0");
-            pause(30);
+            awaitBlocked(2);
             sameOn(rw, cw, "ZADD q 7 only");
             assertSameReply(r.readReply(), c.readReply(), "BZPOPMAX q 0");
             sameOn(rw, cw, "ZADD q 8 next");
@@ -177,7 +177,7 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
     void aKeyOfAnotherTypeKeepsTheClientWaiting() {
         try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
             sendOn(r, c, "BZPOPMIN k 0");
-            pause(30);
+            awaitBlocked(1);
             for (String write : new String[] {"SADD k a", "DEL k", "RPUSH k a", "DEL k", "ZADD k 9 z"}) {
                 sameOn(rw, cw, write);
             }
@@ -190,7 +190,7 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
         try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
             same("SELECT 3");
             sendOn(r, c, "BZMPOP 0 1 k MIN");
-            pause(30);
+            awaitBlocked(1);
             for (String write : new String[] {"ZADD k 1 in-db0", "SELECT 3", "ZADD k 2 in-db3", "ZCARD k", "SELECT 0", "ZCARD k"}) {
                 sameOn(rw, cw, write);
             }
@@ -205,7 +205,7 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
             long cid = Long.parseLong(Replies.show(c.call("CLIENT ID")).replaceAll("\\D", ""));
             for (String cmd : new String[] {"BZPOPMAX k 0", "BZMPOP 0 1 k MAX"}) {
                 sendOn(r, c, cmd);
-                pause(30);
+                awaitBlocked(1);
                 assertSameReply(rw.call("CLIENT UNBLOCK " + rid), cw.call("CLIENT UNBLOCK " + cid), "CLIENT UNBLOCK");
                 assertSameReply(r.readReply(), c.readReply(), cmd);
             }
@@ -216,7 +216,7 @@ class BlockingSortedSetsDifferentialTest extends DifferentialTest {
     void aTransactionServesWaitersOnlyAfterExec() {
         try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
             sendOn(r, c, "BZPOPMIN k 0");
-            pause(30);
+            awaitBlocked(1);
             for (String write : new String[] {"MULTI", "ZADD k 1 a 2 b", "ZPOPMIN k", "EXEC"}) {
                 sameOn(rw, cw, write);
             }

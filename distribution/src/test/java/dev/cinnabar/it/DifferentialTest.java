@@ -155,6 +155,30 @@ public abstract class DifferentialTest {
         cinnabarSide.write(request);
     }
 
+    /**
+     * Waits until each server counts {@code n} blocked clients, so that a blocking command sent
+     * with {@link #sendOn} is parked before the test goes on (a fixed pause is not enough on a
+     * loaded machine, and the order of several waiters depends on it).
+     */
+    protected static void awaitBlocked(int n) {
+        try (RawConnection redisInfo = redisServer().connect(); RawConnection cinnabarInfo = cinnabarServer().connect()) {
+            awaitBlocked(redisInfo, n);
+            awaitBlocked(cinnabarInfo, n);
+        }
+    }
+
+    /** Polls {@code INFO clients} on {@code info} until it counts {@code n} blocked clients. */
+    protected static void awaitBlocked(RawConnection info, int n) {
+        String wanted = "blocked_clients:" + n + "\r\n";
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!new String(info.call("INFO clients"), StandardCharsets.ISO_8859_1).contains(wanted)) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("never " + n + " blocked clients");
+            }
+            pause(2);
+        }
+    }
+
     /** Like {@link #same(String)} on another pair of connections (a second client of each server). */
     protected static byte[] sameOn(RawConnection redisSide, RawConnection cinnabarSide, String line) {
         byte[] actual = cinnabarSide.call(line);

@@ -322,7 +322,7 @@ class ListsDifferentialTest extends DifferentialTest {
                     {"BRPOPLPUSH a d 0", "RPUSH a 3"}}) {
                 r.write(RawConnection.encode(RawConnection.split(blockAndPush[0])));
                 c.write(RawConnection.encode(RawConnection.split(blockAndPush[0])));
-                pause(50);
+                awaitBlocked(1);
                 assertSameReply(rw.call(blockAndPush[1]), cw.call(blockAndPush[1]), blockAndPush[1]);
                 assertSameReply(r.readReply(), c.readReply(), blockAndPush[0]);
                 assertSameReply(rw.call("LRANGE a 0 -1"), cw.call("LRANGE a 0 -1"), "LRANGE a");
@@ -338,7 +338,7 @@ class ListsDifferentialTest extends DifferentialTest {
         try (RawConnection rw = redisServer().connect(); RawConnection cw = cinnabarServer().connect()) {
             r.write(RawConnection.encode(RawConnection.split("BLMOVE src dst LEFT LEFT 0")));
             c.write(RawConnection.encode(RawConnection.split("BLMOVE src dst LEFT LEFT 0")));
-            pause(50);
+            awaitBlocked(1);
             rw.call("SET dst x");
             cw.call("SET dst x");
             assertSameReply(rw.call("RPUSH src e"), cw.call("RPUSH src e"), "RPUSH src e");
@@ -353,7 +353,7 @@ class ListsDifferentialTest extends DifferentialTest {
             byte[] pipeline = bytes("*3\r\n$5\r\nBLPOP\r\n$1\r\nk\r\n$1\r\n0\r\n*2\r\n$4\r\nLLEN\r\n$1\r\nk\r\n");
             r.write(pipeline);
             c.write(pipeline);
-            pause(50);
+            awaitBlocked(1);
             assertSameReply(rw.call("RPUSH k a b"), cw.call("RPUSH k a b"), "RPUSH k a b");
             assertSameReply(r.readReply(), c.readReply(), "BLPOP k 0");
             assertSameReply(r.readReply(), c.readReply(), "LLEN k");
