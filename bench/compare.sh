@@ -9,8 +9,8 @@
 # Script workloads (when the scripting plugin is loaded): EVALSHA incr at -P 1 and -P 16, EVAL
 # incr (the body sent and hashed on every call) at -P 16, a token-bucket rate limiter (HMGET,
 # HSET, PEXPIRE, arithmetic) at -P 16 over 1000 keys, and pure-Lua loops of 200 iterations (-P 16)
-# and 20 000 iterations (-P 1). The loops run once more on a second Cinnabar with the kill poll off
-# (-Dcinnabar.lua.poll=off) to show what the poll costs ("kill poll" table: poll on / poll off).
+# and 20 000 iterations (-P 1). The loops run once more on two fresh Cinnabars, one with the kill
+# poll off (-Dcinnabar.lua.poll=off), to show what the poll costs ("kill poll" table: on / off).
 # Function workloads (when the functions plugin is loaded; one library loaded into each server
 # first): FCALL incr and FCALL_RO get at -P 16; and, when Cinnabar has the js engine, FCALL of a
 # JavaScript function doing the same INCR on Cinnabar against Redis's Lua FCALL incr (fcall_js_incr).
@@ -213,8 +213,9 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-# The kill poll's cost: the pure-Lua loops on a second Cinnabar started with the poll off
-# (-Dcinnabar.lua.poll=off: a measuring switch, no kill or busy serving then), alternating with the first.
+# The kill poll's cost: the pure-Lua loops on two fresh Cinnabars, one started with the poll off
+# (-Dcinnabar.lua.poll=off: a measuring switch, no kill or busy serving then), warmed alike and
+# alternating (the main server has run every other workload first, which would not be like for like).
 poll_loops=()
 for w in "${scripts[@]}"; do
   case "$w" in evalsha_loop*) poll_loops+=("$w") ;; esac
@@ -224,18 +225,23 @@ if [ "${#poll_loops[@]}" -gt 0 ]; then
   oport=$(free_port)
   opid=$(start_cinnabar "$oport" "-Dcinnabar.lua.poll=off"); pids+=("$opid")
   wait_pong "$oport"
+  nport=$(free_port)
+  npid=$(start_cinnabar "$nport"); pids+=("$npid")
+  wait_pong "$nport"
   for w in "${poll_loops[@]}"; do
-    script_rps "$oport" "$(echo "$w" | awk -F'|' -v OFS='|' '{$3=20000; print}')" >/dev/null   # JIT warm-up
+    for port in "$oport" "$nport"; do
+      script_rps "$port" "$(echo "$w" | awk -F'|' -v OFS='|' '{$3=20000; print}')" >/dev/null   # JIT warm-up
+    done
   done
   for round in $(seq 1 "$rounds"); do
     for w in "${poll_loops[@]}"; do
       IFS='|' read -r name p _ <<<"$w"
       key="$name P$p"
-      results["pollon|$key"]+="$(script_rps "$cport" "$w") "
+      results["pollon|$key"]+="$(script_rps "$nport" "$w") "
       results["polloff|$key"]+="$(script_rps "$oport" "$w") "
     done
   done
-  kill "$opid" 2>/dev/null || true
+  kill "$opid" "$npid" 2>/dev/null || true
 fi
 
 echo "Memory: DEBUG POPULATE 1000000 on a fresh server of each kind..." >&2
