@@ -422,6 +422,95 @@ class RdbFileDifferentialTest {
         }
     }
 
+    /**
+     * Values far larger than the pieces a background save writes (a hash, set, sorted set and list
+     * of 200 000 elements, strings of 3 MB) in two databases, with writes to them pipelined right
+     * behind BGSAVE. Those of database 0 (nothing else there) are lent to the writer thread by the
+     * first capture step, so the writes wait for it; those of database 1 are encoded in front of
+     * the writes while database 0 still streams. The file passes redis-check-rdb and loads into
+     * Redis with the digest taken at BGSAVE, and so does a SAVE of the changed data.
+     */
+    @Test
+    void largeValuesAreSavedInPiecesAsOfTheirInstant() throws Exception {
+        Path dir = tempDir("rdb-large-");
+        String atBgsave;
+        String atSave;
+        try (ServerProcess c = ServerProcess.cinnabar("--dir", dir.toString()); RawConnection conn = c.connect()) {
+            for (int db : new int[] {0, 1}) {
+                call(conn, "SELECT", Integer.toString(db));
+                if (db == 1) {
+                    assertEquals("+OK\r\n", call(conn, "DEBUG", "POPULATE", "20000", "small", "20"));
+                }
+                for (int from = 0; from < 200_000; from += 1000) {
+                    List<String> hset = new ArrayList<>(List.of("HSET", "bighash"));
+                    List<String> zadd = new ArrayList<>(List.of("ZADD", "bigzset"));
+                    List<String> sadd = new ArrayList<>(List.of("SADD", "bigset"));
+                    List<String> rpush = new ArrayList<>(List.of("RPUSH", "biglist"));
+                    for (int i = from; i < from + 1000; i++) {
+                        hset.add("field-" + i);
+                        hset.add("value-" + i * 7);
+                        zadd.add(Double.toString(i * 0.5));
+                        zadd.add("member-" + i);
+                        sadd.add("member-" + i);
+                        rpush.add("element-" + i);
+                    }
+                    for (List<String> command : List.of(hset, zadd, sadd, rpush)) {
+                        call(conn, command.toArray(new String[0]));
+                    }
+                }
+                call(conn, "SET", "bigtext", "abcdefgh".repeat(3 << 17));
+                StringBuilder noise = new StringBuilder();
+                java.util.Random rnd = new java.util.Random(db);
+                while (noise.length() < 3 << 20) {
+                    noise.append((char) (33 + rnd.nextInt(90)));
+                }
+                call(conn, "SET", "bignoise", noise.toString());
+            }
+            call(conn, "SELECT", "0");
+            atBgsave = call(conn, "DEBUG", "DIGEST");
+            StringBuilder pipeline = new StringBuilder(resp("BGSAVE"));
+            int replies = 0;
+            for (int db : new int[] {0, 1}) {
+                pipeline.append(resp("SELECT", Integer.toString(db)));
+                for (int i = 0; i < 300; i++) {
+                    pipeline.append(resp("HSET", "bighash", "added" + i, "x"));
+                    pipeline.append(resp("HDEL", "bighash", "field-" + i));
+                    pipeline.append(resp("ZADD", "bigzset", Integer.toString(-i), "added" + i));
+                    pipeline.append(resp("SADD", "bigset", "added" + i));
+                    pipeline.append(resp("SREM", "bigset", "member-" + i));
+                    pipeline.append(resp("LPUSH", "biglist", "added" + i));
+                    pipeline.append(resp("RPOP", "biglist"));
+                }
+                pipeline.append(resp("APPEND", "bigtext", "added"));
+                pipeline.append(resp("DEL", "bignoise"));
+                replies += 1 + 300 * 7 + 2;
+            }
+            conn.write(pipeline.toString());
+            assertEquals("+Background saving started\r\n", new String(conn.readReply(), StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < replies; i++) {
+                conn.readReply();
+            }
+            String info = awaitBgsave(conn);
+            assertTrue(info.contains("rdb_last_bgsave_status:ok"), info);
+            assertFalse(atBgsave.equals(call(conn, "DEBUG", "DIGEST")));
+            checkAndLoadIntoRedis(dir, atBgsave);
+            atSave = call(conn, "DEBUG", "DIGEST");
+            assertEquals("+OK\r\n", call(conn, "SAVE"));
+        }
+        checkAndLoadIntoRedis(dir, atSave);
+    }
+
+    /** {@code dump.rdb} in {@code dir} passes redis-check-rdb and loads into Redis with {@code digest}. */
+    private static void checkAndLoadIntoRedis(Path dir, String digest) throws Exception {
+        Process check = new ProcessBuilder("redis-check-rdb", dir.resolve("dump.rdb").toString()).redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, check.waitFor(), out);
+        assertTrue(out.contains("RDB looks OK!"), out);
+        try (ServerProcess r = ServerProcess.redis("--dir", dir.toString())) {
+            assertEquals(digest, digest(r));
+        }
+    }
+
     /** Waits for the background save to end; returns INFO persistence then. */
     private static String awaitBgsave(RawConnection conn) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60000;

@@ -46,6 +46,22 @@ public interface RdbValueCodec {
     RedisValue read(int type, RdbReader in, ConfigView config) throws RdbReader.Malformed;
 
     /**
+     * Whether a background save may call {@link #write} for {@code value} on its writer thread
+     * while the executor goes on, instead of encoding it on the executor in one go. Worth it for
+     * large values only. Answer true only if the type's reads change nothing that {@code write}
+     * reads: until the write is done the executor may still read the value (concurrently with
+     * it), and a change in place ({@code Database.lookupWrite}) waits for it. Default: never.
+     *
+     * @since 1.6.0
+     */
+    default boolean writableElsewhere(RedisValue value) {
+        return false;
+    }
+
+    /** The number of elements from which the built-in types let a background save encode a value elsewhere. */
+    int LARGE_VALUE_ELEMENTS = 2048;
+
+    /**
      * The commands that rebuild {@code value} under {@code key} in an AOF base written without an
      * RDB preamble ({@code aof-use-rdb-preamble no}), as Redis's {@code rewriteAppendOnlyFileRio}
      * writes them (for instance {@code RPUSH key e1 ... e64}, at most

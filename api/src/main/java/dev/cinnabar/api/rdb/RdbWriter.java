@@ -18,15 +18,45 @@ public final class RdbWriter {
     /** {@code RDB_OPCODE_FUNCTION}: a library in the 7.0 release-candidate format (read only). */
     public static final int OPCODE_FUNCTION_PRE_GA = 246;
 
+    /**
+     * Takes what a writer holds when its buffer is full, so that a file is passed on in pieces of
+     * the buffer's size even while one large value is written (a hash of a million fields would
+     * otherwise be built whole in one array, which the JVM places in the old generation).
+     *
+     * @since 1.6.0
+     */
+    @FunctionalInterface
+    public interface Drain {
+        /** Takes the bytes built so far ({@link #copyTo}) and normally {@link #clear}s {@code full}. */
+        void drain(RdbWriter full);
+    }
+
     private byte[] buf;
     private int size;
+    private final Drain drain;
+    /** With a drain: the buffer's size, to go back to after a write larger than it. */
+    private final int capacity;
+    private boolean draining;
 
     public RdbWriter() {
         this(64);
     }
 
     public RdbWriter(int capacity) {
-        buf = new byte[Math.max(16, capacity)];
+        this(capacity, null);
+    }
+
+    /**
+     * A writer whose bytes go to {@code drain} whenever its buffer of {@code capacity} bytes is
+     * full (a single write larger than the buffer still grows it). Its contents are then a tail of
+     * what was written, so {@link #finishDump} and {@link #finishFile} do not apply.
+     *
+     * @since 1.6.0
+     */
+    public RdbWriter(int capacity, Drain drain) {
+        this.capacity = Math.max(16, capacity);
+        buf = new byte[this.capacity];
+        this.drain = drain;
     }
 
     /** One byte: an opcode or value type. */
@@ -173,8 +203,25 @@ public final class RdbWriter {
     }
 
     private void ensure(int more) {
-        if (size + more > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        if (size + more <= buf.length) {
+            return;
         }
+        if (drain != null && size > 0 && !draining) {
+            draining = true;
+            try {
+                drain.drain(this);
+            } finally {
+                draining = false;
+            }
+            if (size + more <= buf.length) {
+                if (buf.length > capacity && size + more <= capacity) {
+                    buf = Arrays.copyOf(buf, capacity); // pieces stay of the buffer's size
+                }
+                return;
+            }
+            buf = Arrays.copyOf(buf, size + more); // one write larger than the buffer
+            return;
+        }
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
     }
 }

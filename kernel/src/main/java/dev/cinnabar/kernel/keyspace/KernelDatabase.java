@@ -115,8 +115,11 @@ public final class KernelDatabase implements Database {
             return null;
         }
         touch(e);
-        // a value a background save still has to write is copied before anyone changes it
-        return table.writableValue(e);
+        // a value a background save has not written yet is encoded before anyone changes it,
+        // and one its writer thread is encoding is waited for
+        RedisValue v = table.writableValue(e);
+        keyspace.awaitLoans(v);
+        return v;
     }
 
     @Override

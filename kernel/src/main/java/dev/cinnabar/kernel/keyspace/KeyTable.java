@@ -85,7 +85,7 @@ public final class KeyTable {
      */
     private void preserve(Entry e) {
         if (capture != null && e.mark != snapshotEpoch) {
-            capture.take(e);
+            capture.take(e, false);
         }
     }
 

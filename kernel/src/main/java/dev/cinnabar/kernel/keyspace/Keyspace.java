@@ -57,6 +57,8 @@ public final class Keyspace {
     private final java.util.function.LongSupplier maxmemoryPolicy;
     /** The point-in-time snapshot in progress (background save or AOF rewrite), or null. */
     private KeyspaceSnapshot snapshot;
+    /** Values lent to writer threads of background saves, current or ending (usually none). */
+    private final java.util.List<ValueLoans> loans = new java.util.ArrayList<>();
 
     /**
      * @param maxmemoryPolicy the index of {@code maxmemory-policy} in its enum (volatile-lru,
@@ -101,6 +103,28 @@ public final class Keyspace {
                 d.table().snapshotEpoch = 0;
             }
             snapshot = null;
+        }
+    }
+
+    /** Executor: a registry for the values a background save will lend to its writer thread. */
+    public ValueLoans newLoans() {
+        ValueLoans l = new ValueLoans();
+        loans.add(l);
+        return l;
+    }
+
+    /** Executor: forgets {@code l} once its writer has stopped. */
+    public void endLoans(ValueLoans l) {
+        loans.remove(l);
+    }
+
+    /** Executor, before {@code value} changes in place: waits while a writer thread still reads it. */
+    void awaitLoans(RedisValue value) {
+        if (loans.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < loans.size(); i++) {
+            loans.get(i).awaitReturn(value);
         }
     }
 

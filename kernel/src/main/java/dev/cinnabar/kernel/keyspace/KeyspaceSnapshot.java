@@ -25,16 +25,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       its database number at the start.</li>
  * </ul>
  *
- * The sink encodes what it is given at once, so nothing of the dataset is retained or copied and
- * no other thread ever reads a value: the cost is that encoding runs on the executor, in the
- * capture's steps and in front of the first change to each key not yet captured.
+ * The sink encodes what it is given at once, so nothing of the dataset is retained or copied: the
+ * cost is that encoding runs on the executor, in the capture's steps and in front of the first
+ * change to each key not yet captured. A large value reached by the scan may instead be lent to
+ * the save's writer thread ({@link ValueLoans}), and a change in place to it waits until the
+ * writer has encoded it.
  */
 public final class KeyspaceSnapshot {
 
     /** Receives the snapshot's entries on the executor, each exactly once. */
     public interface Sink {
-        /** An entry of the {@code d}-th database of the snapshot, as it was at the start. */
-        void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access);
+        /**
+         * An entry of the {@code d}-th database of the snapshot, as it was at the start.
+         * {@code scanned}: reached by the capture's scan, rather than given out in front of a
+         * change to it (which runs as soon as this returns).
+         */
+        void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access, boolean scanned);
 
         /** Every entry of the {@code d}-th database has been given; they end in order 0, 1, ... */
         void databaseDone(int d);
@@ -68,14 +74,14 @@ public final class KeyspaceSnapshot {
         }
 
         /** Gives {@code e} to the sink as it is now; it is settled for this snapshot. */
-        void take(KeyTable.Entry e) {
+        void take(KeyTable.Entry e, boolean scanned) {
             e.mark = owner.epoch;
-            owner.sink.entry(index, e.key, e.value, e.expireAt, e);
+            owner.sink.entry(index, e.key, e.value, e.expireAt, e, scanned);
         }
 
         void visit(KeyTable.Entry e) {
             if (e.mark != owner.epoch) {
-                take(e);
+                take(e, true);
             }
         }
     }
@@ -127,7 +133,7 @@ public final class KeyspaceSnapshot {
         while (scanning < parts.length) {
             Part p = parts[scanning];
             if (!live) {
-                p.table.forEach(e -> sink.entry(p.index, e.key, e.value, e.expireAt, e));
+                p.table.forEach(e -> sink.entry(p.index, e.key, e.value, e.expireAt, e, true));
                 p.cursor = 0;
             } else {
                 p.cursor = p.table.scanEntries(p.cursor, entries, p::visit);

@@ -1,16 +1,21 @@
 package dev.cinnabar.kernel.persistence;
 
 import dev.cinnabar.api.config.ConfigView;
+import dev.cinnabar.api.keyspace.RedisValue;
+import dev.cinnabar.api.rdb.RdbWriter;
 import dev.cinnabar.kernel.keyspace.Keyspace;
 import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
+import dev.cinnabar.kernel.keyspace.ValueLoans;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A snapshot file written in the background (BGSAVE, AOF rewrite) without fork: the executor
@@ -29,15 +34,22 @@ public final class BackgroundSnapshot {
 
     /** Pieces queued for the writer beyond which the capture waits (a slow disk). */
     private static final long BACKLOG_BYTES = 1L << 20;
-    private static final Piece END = new Piece(new byte[0], 0);
+    private static final Piece END = new Piece(new byte[0], 0, null, null);
 
-    /** Bytes for the writer: the first {@code length} of {@code buffer}. */
-    private record Piece(byte[] buffer, int length) {
+    /**
+     * Bytes for the writer: the first {@code length} of {@code buffer}; or a lent value whose
+     * bytes {@code body} writes there.
+     */
+    private record Piece(byte[] buffer, int length, ValueLoans.Loan loan, Consumer<RdbWriter> body) {
+        Piece(byte[] buffer, int length) {
+            this(buffer, length, null, null);
+        }
     }
 
     private final Keyspace keyspace;
     private final EventExecutor executor;
     private final KeyspaceSnapshot snapshot;
+    private final ValueLoans loans;
     private final SnapshotEncoder encoder;
     private final Path temp;
     private final Path target;
@@ -51,6 +63,8 @@ public final class BackgroundSnapshot {
     private final Object renameLock = new Object();
     private boolean cancelled; // written under renameLock, read on the executor and the writer
     private boolean captureEnded;
+    /** The writer thread's buffer for lent values' bytes. */
+    private byte[] lentScratch;
 
     private BackgroundSnapshot(Keyspace keyspace, EventExecutor executor, SnapshotEncoder encoder, Path temp,
                                Path target, Completion completion) {
@@ -61,6 +75,7 @@ public final class BackgroundSnapshot {
         this.target = target;
         this.completion = completion;
         this.snapshot = keyspace.beginSnapshot();
+        this.loans = keyspace.newLoans();
     }
 
     /**
@@ -81,6 +96,21 @@ public final class BackgroundSnapshot {
             public byte[] buffer(int length) {
                 byte[] b = length <= SnapshotStream.PIECE_BUFFER ? job.spare.poll() : null;
                 return b != null ? b : new byte[Math.max(length, SnapshotStream.PIECE_BUFFER)];
+            }
+
+            @Override
+            public boolean lends() {
+                return true;
+            }
+
+            @Override
+            public Object lend(RedisValue value, Consumer<RdbWriter> body) {
+                return new Piece(null, 0, job.loans.lend(value), body);
+            }
+
+            @Override
+            public void writeLent(Object lent) {
+                job.enqueue((Piece) lent);
             }
         });
         job.snapshot.sink(stream);
@@ -136,6 +166,10 @@ public final class BackgroundSnapshot {
         long size = 0;
         try (SnapshotFile file = new SnapshotFile(temp, encoder)) {
             for (Piece piece = queue.take(); piece != END && !cancelled(); piece = queue.take()) {
+                if (piece.loan() != null) {
+                    writeLent(piece, file);
+                    continue;
+                }
                 queued.addAndGet(-piece.length());
                 file.write(piece.buffer(), piece.length());
                 if (piece.buffer().length == SnapshotStream.PIECE_BUFFER) {
@@ -147,11 +181,13 @@ public final class BackgroundSnapshot {
             } else if (!cancelled()) {
                 size = file.finish();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = e;
+        } finally {
+            loans.close(); // nothing lent is read any more: changes to it go ahead
         }
         if (failure != null) {
             writeFailed = true;
@@ -175,6 +211,7 @@ public final class BackgroundSnapshot {
         long s = size;
         try {
             executor.execute(() -> {
+                keyspace.endLoans(loans);
                 endCapture(); // a failed write ends the capture early
                 if (!cancelled) {
                     completion.completed(s, f);
@@ -182,6 +219,42 @@ public final class BackgroundSnapshot {
             });
         } catch (RuntimeException e) {
             deleteQuietly(temp); // the server is stopping
+        }
+    }
+
+    /**
+     * Writes a lent value's bytes to {@code file} as they are encoded (writer thread), then
+     * returns the value to the executor. A cancelled job stops in the middle.
+     */
+    private void writeLent(Piece piece, SnapshotFile file) throws IOException {
+        try {
+            byte[][] scratch = {lentScratch};
+            RdbWriter w = new RdbWriter(SnapshotStream.PIECE_BUFFER, full -> {
+                if (cancelled()) {
+                    throw new java.util.concurrent.CancellationException("background save cancelled");
+                }
+                drainTo(full, file, scratch);
+            });
+            piece.body().accept(w);
+            drainTo(w, file, scratch);
+            lentScratch = scratch[0];
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            piece.loan().returned();
+        }
+    }
+
+    private static void drainTo(RdbWriter w, SnapshotFile file, byte[][] scratch) {
+        if (scratch[0] == null || scratch[0].length < w.size()) {
+            scratch[0] = new byte[Math.max(w.size(), SnapshotStream.PIECE_BUFFER)];
+        }
+        int n = w.copyTo(scratch[0], 0);
+        w.clear();
+        try {
+            file.write(scratch[0], n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

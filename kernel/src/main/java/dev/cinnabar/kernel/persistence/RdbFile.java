@@ -83,6 +83,21 @@ public final class RdbFile {
 
             @Override
             public void entry(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
+                entryHead(w, key, value, expireAt, access);
+                codecs.forValue(value).write(value, w, compress, config);
+            }
+
+            @Override
+            public java.util.function.Consumer<RdbWriter> lend(RedisValue value) {
+                RdbValueCodec codec = codecs.forValue(value);
+                if (codec == null || !codec.writableElsewhere(value)) {
+                    return null;
+                }
+                return w -> codec.write(value, w, compress, config);
+            }
+
+            @Override
+            public void entryHead(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
                 RdbValueCodec codec = codecs.forValue(value);
                 if (codec == null) {
                     throw new IllegalStateException("no RDB encoding for values of " + value.getClass().getName());
@@ -98,7 +113,6 @@ public final class RdbFile {
                 }
                 w.type(codec.type(value));
                 w.string(key, compress);
-                codec.write(value, w, compress, config);
             }
 
             @Override

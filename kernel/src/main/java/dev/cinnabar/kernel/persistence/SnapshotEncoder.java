@@ -4,6 +4,8 @@ import dev.cinnabar.api.keyspace.RedisValue;
 import dev.cinnabar.api.rdb.RdbWriter;
 import dev.cinnabar.kernel.keyspace.KeyAccess;
 
+import java.util.function.Consumer;
+
 /**
  * The bytes of one kind of snapshot file: an RDB file, or an AOF base of commands. The parts
  * arrive in file order except entries, which come per database in any order.
@@ -21,6 +23,20 @@ public interface SnapshotEncoder {
      * the file records access data. Executor thread.
      */
     void entry(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access);
+
+    /**
+     * The writing of {@code value}'s bytes as a task a background save's writer thread may run
+     * ({@code RdbValueCodec.writableElsewhere}), or null to have the entry written on the
+     * executor. The rest of such an entry is written by {@link #entryHead}.
+     */
+    default Consumer<RdbWriter> lend(RedisValue value) {
+        return null;
+    }
+
+    /** As {@link #entry} up to the value's bytes (only for values {@link #lend} took). */
+    default void entryHead(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
+        throw new UnsupportedOperationException();
+    }
 
     /** What closes the content (RDB: the EOF opcode). */
     void end(RdbWriter w);

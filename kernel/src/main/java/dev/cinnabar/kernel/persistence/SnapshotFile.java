@@ -81,8 +81,8 @@ public final class SnapshotFile implements AutoCloseable {
             } else {
                 copy.sink(new KeyspaceSnapshot.Sink() {
                     @Override
-                    public void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
-                        stream.entry(d, key, value, expireAt, access);
+                    public void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access, boolean scanned) {
+                        stream.entry(d, key, value, expireAt, access, scanned);
                         KeySaveDelay.afterKey(keySaveDelay);
                     }
 

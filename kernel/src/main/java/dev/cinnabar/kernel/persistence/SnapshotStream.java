@@ -8,13 +8,15 @@ import dev.cinnabar.kernel.keyspace.KeyspaceSnapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Encodes a snapshot's entries as they are given out and passes the bytes on in file order, in
  * pieces of about {@value #CHUNK} bytes, in buffers the output may recycle (a background save
  * then allocates next to nothing, so it triggers no young collection of its own). Entries of the database being scanned stream at once;
  * those of a later database (given out early because a command changed them) wait in memory
- * until their database's turn. Executor thread.
+ * until their database's turn. A large value is passed on in pieces as it is encoded, so no
+ * buffer grows to its size. Executor thread.
  */
 public final class SnapshotStream implements KeyspaceSnapshot.Sink {
 
@@ -26,6 +28,24 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
         /** A buffer for a piece of {@code length} bytes: a new one, or one the output is done with. */
         default byte[] buffer(int length) {
             return new byte[length];
+        }
+
+        /** Whether values may be lent to be written elsewhere (a background save's writer thread). */
+        default boolean lends() {
+            return false;
+        }
+
+        /**
+         * Lends {@code value}, whose bytes {@code body} writes (executor): it must not change until
+         * they are written. Returns what to give {@link #writeLent} at the value's place in the file.
+         */
+        default Object lend(RedisValue value, Consumer<RdbWriter> body) {
+            throw new UnsupportedOperationException();
+        }
+
+        /** A lent value's bytes, in file order. */
+        default void writeLent(Object lent) {
+            throw new UnsupportedOperationException();
         }
     }
 
@@ -51,7 +71,9 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
         pass(head);
         open = new RdbWriter[snapshot.databases()];
         for (int d = 0; d < open.length; d++) {
-            open[d] = writer();
+            int db = d;
+            // a large value leaves in pieces as it is encoded, never as one array of its size
+            open[d] = new RdbWriter(CHUNK + (CHUNK >> 2), full -> seal(db));
             encoder.database(open[d], snapshot.dbId(d), snapshot.size(d), snapshot.volatileCount(d));
             waiting.add(new ArrayList<>());
         }
@@ -62,11 +84,21 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
     }
 
     @Override
-    public void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
+    public void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access, boolean scanned) {
         if (failure != null) {
             return;
         }
         try {
+            // A large value the scan reached is written by the writer thread. One about to change
+            // is written now, as it is; so is one of a later database, as the writer cannot reach
+            // it before the capture does (a change would wait for it forever).
+            Consumer<RdbWriter> body = scanned && d == streaming && out.lends() ? encoder.lend(value) : null;
+            if (body != null) {
+                encoder.entryHead(open[d], key, value, expireAt, access);
+                seal(d);
+                out.writeLent(out.lend(value, body));
+                return;
+            }
             encoder.entry(open[d], key, value, expireAt, access);
         } catch (RuntimeException e) {
             // called in front of a command's change: the command goes on, the snapshot fails

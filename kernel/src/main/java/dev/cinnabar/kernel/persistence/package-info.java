@@ -67,13 +67,30 @@
  *       behind by 1 MiB, the capture waits.</li>
  * </ol>
  * Nothing of the dataset is copied or retained (no copy-on-write of values, no arrays of
- * references that the garbage collector would have to copy), and no other thread ever reads a
- * value, so value types need not be safe for concurrent reads. The cost moves to the executor:
+ * references that the garbage collector would have to copy). The cost moves to the executor:
  * about 0.5 µs per key in 1 ms steps, plus encoding a key in front of the first change to it
- * when the scan has not reached it yet (for a very large value, that one change waits for its
- * encoding, where Redis's fork copies the touched pages). With 1M keys the longest client pause
- * during BGSAVE is the young collection the save's allocation may trigger (a few milliseconds;
- * more when keys were written in bulk just before, as their promotion is due then anyway).
+ * when the scan has not reached it yet. Two things keep large values (a hash of a million fields
+ * takes a few hundred milliseconds to encode) from stalling the executor:
+ * <ul>
+ *   <li>A value is passed on in pieces of the writer's buffer size as it is encoded
+ *       ({@code RdbWriter.Drain}), never built whole in one array (which the JVM would place in
+ *       the old generation, forcing full collections).</li>
+ *   <li>A large value the scan reaches is <em>lent</em> to the writer thread, which encodes it
+ *       at its place in the file while the executor goes on
+ *       ({@link dev.cinnabar.kernel.keyspace.ValueLoans}). Only types whose codec says so
+ *       ({@code RdbValueCodec.writableElsewhere}: the built-in collections from 2048 elements,
+ *       whose reads change nothing the encoding reads) are lent. The executor may still read a
+ *       lent value; a change in place ({@code lookupWrite}) waits until the writer is done with
+ *       it, and the writer returns every loan when it stops (finished, failed or cancelled).
+ *       Values of a later database than the one streaming are never lent, since the writer
+ *       could not reach them before the capture does.</li>
+ * </ul>
+ * So the first write to a large value during a BGSAVE still waits for its encoding (where Redis's
+ * fork copies only the touched pages), but the capture itself never pauses clients for it. Other
+ * value types are read by the executor only, so they need not be safe for concurrent reads. With
+ * 1M keys the longest client pause during BGSAVE is the young collection the save's allocation
+ * may trigger (a few milliseconds; more when keys were written in bulk just before, as their
+ * promotion is due then anyway).
  * SAVE, DEBUG RELOAD and AOF bases written at once use the same encoders on a plain pass over the
  * tables ({@code Keyspace.copyNow}), streaming to the file.
  *

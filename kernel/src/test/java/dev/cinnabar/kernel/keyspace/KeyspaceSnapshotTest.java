@@ -199,7 +199,7 @@ class KeyspaceSnapshotTest {
         }
 
         @Override
-        public void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
+        public void entry(int d, byte[] key, RedisValue value, long expireAt, KeyAccess access, boolean scanned) {
             assertTrue(d >= done, "an entry of a database already done");
             String k = new String(key, StandardCharsets.UTF_8);
             String previous = contents.get(snapshot.dbId(d)).put(k, text(value) + "|" + expireAt);

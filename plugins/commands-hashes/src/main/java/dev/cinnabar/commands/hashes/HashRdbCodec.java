@@ -40,6 +40,13 @@ final class HashRdbCodec implements RdbValueCodec {
         return ((HashValue) value).isListpack() ? TYPE_HASH_LISTPACK : TYPE_HASH;
     }
 
+    /** Large values are encoded by a background save's writer thread (a hashtable: FieldTable reads change nothing). */
+    @Override
+    public boolean writableElsewhere(RedisValue value) {
+        HashValue h = (HashValue) value;
+        return !h.isListpack() && h.size() >= LARGE_VALUE_ELEMENTS;
+    }
+
     @Override
     public void write(RedisValue value, RdbWriter out, boolean compress, ConfigView config) {
         HashValue h = (HashValue) value;

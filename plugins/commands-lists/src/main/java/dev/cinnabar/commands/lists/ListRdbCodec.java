@@ -44,6 +44,12 @@ final class ListRdbCodec implements RdbValueCodec {
         return TYPE_QUICKLIST_2;
     }
 
+    /** Large values are encoded by a background save's writer thread (list reads change nothing). */
+    @Override
+    public boolean writableElsewhere(RedisValue value) {
+        return ((ListValue) value).size() >= LARGE_VALUE_ELEMENTS;
+    }
+
     @Override
     public void write(RedisValue value, RdbWriter out, boolean compress, ConfigView config) {
         ListValue list = (ListValue) value;

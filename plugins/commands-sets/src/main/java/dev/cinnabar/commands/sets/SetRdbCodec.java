@@ -36,6 +36,12 @@ final class SetRdbCodec implements RdbValueCodec {
         return ((SetValue) value).isIntset() ? TYPE_INTSET : TYPE_SET;
     }
 
+    /** Large values are encoded by a background save's writer thread (intset and member table reads change nothing). */
+    @Override
+    public boolean writableElsewhere(RedisValue value) {
+        return ((SetValue) value).size() >= LARGE_VALUE_ELEMENTS;
+    }
+
     @Override
     public void write(RedisValue value, RdbWriter out, boolean compress, ConfigView config) {
         SetValue set = (SetValue) value;

@@ -44,6 +44,13 @@ final class SortedSetRdbCodec implements RdbValueCodec {
         return ((SortedSet) value).isListpack() ? TYPE_ZSET_LISTPACK : TYPE_ZSET_2;
     }
 
+    /** Large values are encoded by a background save's writer thread (a skiplist: lookups cache their last result in fields the encoding does not read). */
+    @Override
+    public boolean writableElsewhere(RedisValue value) {
+        SortedSet z = (SortedSet) value;
+        return !z.isListpack() && z.size() >= LARGE_VALUE_ELEMENTS;
+    }
+
     @Override
     public void write(RedisValue value, RdbWriter out, boolean compress, ConfigView config) {
         SortedSet z = (SortedSet) value;
