@@ -17,7 +17,8 @@
 # Persistence: SET -P 16 on a second pair of servers with appendonly yes, appendfsync everysec
 # (each in a directory of its own; automatic AOF rewrites happen as they would; target >= 0.8x).
 # Snapshots of 1M keys (DEBUG POPULATE): SAVE time, load time at start-up, and the longest PING
-# round trip of a client while BGSAVE runs (targets: <= 1.5x Redis's times, pause < 10 ms).
+# round trip of a client while BGSAVE runs (targets: <= 1.5x Redis's times, pause < 10 ms); that
+# pause again with four large values (a hash, set, sorted set and list of 1M elements each).
 set -euo pipefail
 
 rounds="${1:-3}"
@@ -327,6 +328,30 @@ snapshot_figures() { # kind -> "save_ms load_ms bgsave_pause_ms"
 read -r rsave rload rpause <<<"$(snapshot_figures redis)"
 read -r csave cload cpause <<<"$(snapshot_figures cinnabar)"
 
+# The same pause with large values: a hash, a set, a sorted set and a list of 1M elements each.
+echo "Snapshots: BGSAVE pause with four values of 1M elements..." >&2
+big_values_pause() { # kind -> longest PING round trip (ms) while a BGSAVE of the large values runs
+  local port pid dir
+  port=$(free_port); dir="$work/big-$1"; mkdir -p "$dir"
+  if [ "$1" = redis ]; then
+    (cd "$dir" && exec redis-server --port "$port" --bind 127.0.0.1 --save "" --dir "$dir" >/dev/null 2>&1) &
+  else
+    (cd "$dir" && exec "$dist/bin/cinnabar-server" --port "$port" --bind 127.0.0.1 --save "" --dir "$dir" >>"$work/cinnabar-snap.log" 2>&1) &
+  fi
+  pid=$!
+  wait_pong "$port"
+  redis-cli -p "$port" eval "for i = 1, 1000000, 1000 do
+      local f, m, z = {}, {}, {}
+      for j = i, i + 999 do f[#f+1] = 'field:'..j; f[#f+1] = 'value:'..j; m[#m+1] = 'member:'..j; z[#z+1] = j; z[#z+1] = 'member:'..j end
+      redis.call('hset', 'bighash', unpack(f)); redis.call('sadd', 'bigset', unpack(m))
+      redis.call('zadd', 'bigzset', unpack(z)); redis.call('rpush', 'biglist', unpack(m))
+    end return redis.call('hlen', 'bighash')" 0 >/dev/null
+  bgsave_max_pause_ms "$port"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+rbigpause=$(big_values_pause redis)
+cbigpause=$(big_values_pause cinnabar)
+
 echo "Start-up: 3 starts of each..." >&2
 rstart=$(for _ in 1 2 3; do startup_ms redis; done | median)
 cstart=$(for _ in 1 2 3; do startup_ms cinnabar; done | median)
@@ -365,6 +390,7 @@ fi
 printf '%-28s %14s %14s %8.2f\n' "SAVE of 1M keys (ms)" "$rsave" "$csave" "$(awk -v a="$csave" -v b="$rsave" "BEGIN{print a/b}")"
 printf '%-28s %14s %14s %8.2f\n' "load 1M keys at start (ms)" "$rload" "$cload" "$(awk -v a="$cload" -v b="$rload" "BEGIN{print (b > 0 ? a/b : 0)}")"
 printf '%-28s %14s %14s %8s\n' "longest pause in BGSAVE (ms)" "$rpause" "$cpause" "-"
+printf '%-28s %14s %14s %8s\n' "same, 4 values of 1M (ms)" "$rbigpause" "$cbigpause" "-"
 printf '%-28s %14s %14s %8.2f\n' "RSS after 1M keys (MB)" "$((rrss / 1024))" "$((crss / 1024))" "$(awk -v a="$crss" -v b="$rrss" "BEGIN{print a/b}")"
 printf '%-28s %14s %14s %8.2f\n' "start to first PONG (ms)" "$rstart" "$cstart" "$(awk -v a="$cstart" -v b="$rstart" "BEGIN{print a/b}")"
 echo
