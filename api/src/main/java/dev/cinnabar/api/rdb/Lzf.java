@@ -16,6 +16,14 @@ public final class Lzf {
     private static final int MAX_OFF = 1 << 13;
     private static final int MAX_REF = (1 << 8) + (1 << 3);
 
+    /** A compressor's hash table, reused by its thread from call to call. */
+    private static final class HashTable {
+        final int[] slots = new int[HSIZE];
+        int base;
+    }
+
+    private static final ThreadLocal<HashTable> TABLES = ThreadLocal.withInitial(HashTable::new);
+
     private Lzf() {
     }
 
@@ -28,8 +36,17 @@ public final class Lzf {
         if (inLen == 0 || outLen == 0) {
             return 0;
         }
-        // slots hold position + 1; 0 is an empty slot (a null pointer in C)
-        int[] htab = new int[HSIZE];
+        // Slots hold base + position + 1; anything at or below base is an empty slot (a null
+        // pointer in C). The table is the thread's own and is not cleared between calls (256 KiB
+        // zeroed per string made a snapshot of many long values crawl): raising base empties it.
+        HashTable table = TABLES.get();
+        if (table.base > Integer.MAX_VALUE - inLen - 2) {
+            java.util.Arrays.fill(table.slots, 0);
+            table.base = 0;
+        }
+        final int[] htab = table.slots;
+        final int base = table.base;
+        table.base = base + inLen + 1;
         int ip = 0;
         int op = 0;
         final int inEnd = inLen;
@@ -40,8 +57,8 @@ public final class Lzf {
         while (ip < inEnd - 2) {
             hval = next(hval, in, ip);
             int slot = idx(hval);
-            int ref = htab[slot] - 1;
-            htab[slot] = ip + 1;
+            int ref = htab[slot] - base - 1;
+            htab[slot] = base + ip + 1;
             int off;
             if (ref > 0 // C: ref > in_data (a match at the very first byte is never used)
                     && (off = ip - ref - 1) < MAX_OFF
@@ -79,10 +96,10 @@ public final class Lzf {
                 ip -= 2;
                 hval = first(in, ip);
                 hval = next(hval, in, ip);
-                htab[idx(hval)] = ip + 1;
+                htab[idx(hval)] = base + ip + 1;
                 ip++;
                 hval = next(hval, in, ip);
-                htab[idx(hval)] = ip + 1;
+                htab[idx(hval)] = base + ip + 1;
                 ip++;
             } else {
                 if (op >= outEnd) {
