@@ -99,18 +99,9 @@ public final class BackgroundSnapshot {
             }
 
             @Override
-            public boolean lends() {
+            public boolean lend(RedisValue value, Consumer<RdbWriter> body) {
+                job.enqueue(new Piece(null, 0, job.loans.lend(value), body));
                 return true;
-            }
-
-            @Override
-            public Object lend(RedisValue value, Consumer<RdbWriter> body) {
-                return new Piece(null, 0, job.loans.lend(value), body);
-            }
-
-            @Override
-            public void writeLent(Object lent) {
-                job.enqueue((Piece) lent);
             }
         });
         job.snapshot.sink(stream);

@@ -83,21 +83,23 @@ public final class RdbFile {
 
             @Override
             public void entry(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
-                entryHead(w, key, value, expireAt, access);
-                codecs.forValue(value).write(value, w, compress, config);
+                RdbValueCodec codec = entryHead(w, key, value, expireAt, access);
+                codec.write(value, w, compress, config);
             }
 
             @Override
-            public java.util.function.Consumer<RdbWriter> lend(RedisValue value) {
-                RdbValueCodec codec = codecs.forValue(value);
-                if (codec == null || !codec.writableElsewhere(value)) {
-                    return null;
+            public java.util.function.Consumer<RdbWriter> entryLendingValue(RdbWriter w, byte[] key, RedisValue value,
+                                                                            long expireAt, KeyAccess access) {
+                RdbValueCodec codec = entryHead(w, key, value, expireAt, access);
+                if (codec.writableElsewhere(value)) {
+                    return out -> codec.write(value, out, compress, config);
                 }
-                return w -> codec.write(value, w, compress, config);
+                codec.write(value, w, compress, config);
+                return null;
             }
 
-            @Override
-            public void entryHead(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
+            /** The entry up to its value's bytes; returns the value's codec. */
+            private RdbValueCodec entryHead(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
                 RdbValueCodec codec = codecs.forValue(value);
                 if (codec == null) {
                     throw new IllegalStateException("no RDB encoding for values of " + value.getClass().getName());
@@ -113,6 +115,7 @@ public final class RdbFile {
                 }
                 w.type(codec.type(value));
                 w.string(key, compress);
+                return codec;
             }
 
             @Override

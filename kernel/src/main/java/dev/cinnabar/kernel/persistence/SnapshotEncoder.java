@@ -25,17 +25,15 @@ public interface SnapshotEncoder {
     void entry(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access);
 
     /**
-     * The writing of {@code value}'s bytes as a task a background save's writer thread may run
-     * ({@code RdbValueCodec.writableElsewhere}), or null to have the entry written on the
-     * executor. The rest of such an entry is written by {@link #entryHead}.
+     * As {@link #entry}, except for a large value whose bytes may be written on another thread
+     * ({@code RdbValueCodec.writableElsewhere}): then only the entry's bytes before the value's
+     * are written, and the writing of the value's is returned for a background save's writer
+     * thread. Null when the whole entry was written.
      */
-    default Consumer<RdbWriter> lend(RedisValue value) {
+    default Consumer<RdbWriter> entryLendingValue(RdbWriter w, byte[] key, RedisValue value, long expireAt,
+                                                  KeyAccess access) {
+        entry(w, key, value, expireAt, access);
         return null;
-    }
-
-    /** As {@link #entry} up to the value's bytes (only for values {@link #lend} took). */
-    default void entryHead(RdbWriter w, byte[] key, RedisValue value, long expireAt, KeyAccess access) {
-        throw new UnsupportedOperationException();
     }
 
     /** What closes the content (RDB: the EOF opcode). */

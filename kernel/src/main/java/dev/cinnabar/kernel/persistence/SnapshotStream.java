@@ -30,22 +30,13 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
             return new byte[length];
         }
 
-        /** Whether values may be lent to be written elsewhere (a background save's writer thread). */
-        default boolean lends() {
-            return false;
-        }
-
         /**
-         * Lends {@code value}, whose bytes {@code body} writes (executor): it must not change until
-         * they are written. Returns what to give {@link #writeLent} at the value's place in the file.
+         * Offers {@code value}, whose bytes {@code body} writes, to be written elsewhere (executor):
+         * true when taken, in file order after the pieces passed so far; the value must then not
+         * change until its bytes are written. False: the caller writes them itself.
          */
-        default Object lend(RedisValue value, Consumer<RdbWriter> body) {
-            throw new UnsupportedOperationException();
-        }
-
-        /** A lent value's bytes, in file order. */
-        default void writeLent(Object lent) {
-            throw new UnsupportedOperationException();
+        default boolean lend(RedisValue value, Consumer<RdbWriter> body) {
+            return false;
         }
     }
 
@@ -89,17 +80,20 @@ public final class SnapshotStream implements KeyspaceSnapshot.Sink {
             return;
         }
         try {
-            // A large value the scan reached is written by the writer thread. One about to change
-            // is written now, as it is; so is one of a later database, as the writer cannot reach
-            // it before the capture does (a change would wait for it forever).
-            Consumer<RdbWriter> body = scanned && d == streaming && out.lends() ? encoder.lend(value) : null;
-            if (body != null) {
-                encoder.entryHead(open[d], key, value, expireAt, access);
-                seal(d);
-                out.writeLent(out.lend(value, body));
-                return;
+            // A large value the scan reached may be written by the writer thread. One about to
+            // change is written now, as it is; so is one of a later database, as the writer cannot
+            // reach it before the capture does (a change would wait for it forever).
+            if (scanned && d == streaming) {
+                Consumer<RdbWriter> body = encoder.entryLendingValue(open[d], key, value, expireAt, access);
+                if (body != null) {
+                    seal(d);
+                    if (!out.lend(value, body)) {
+                        body.accept(open[d]);
+                    }
+                }
+            } else {
+                encoder.entry(open[d], key, value, expireAt, access);
             }
-            encoder.entry(open[d], key, value, expireAt, access);
         } catch (RuntimeException e) {
             // called in front of a command's change: the command goes on, the snapshot fails
             failure = e;
