@@ -112,17 +112,11 @@ class RdbFileDifferentialTest {
                 assertTrue(info.contains("rdb_changes_since_last_save:0\r\n") && info.contains("rdb_saves:1\r\n"), info);
             }
         }
-        Path file = dir.resolve("dump.rdb");
-        Process check = new ProcessBuilder("redis-check-rdb", file.toString()).redirectErrorStream(true).start();
-        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, check.waitFor(), out);
-        assertTrue(out.contains("RDB looks OK!"), out);
-        try (ServerProcess r = ServerProcess.redis("--dir", dir.toString())) {
-            assertEquals(expected, digest(r));
+        checkAndLoadIntoRedis(dir, expected, r -> {
             try (RawConnection conn = r.connect()) {
                 assertEquals("$8\r\nfrom-lib\r\n", call(conn, "FCALL", "f", "0"));
             }
-        }
+        });
     }
 
     @Test
@@ -502,12 +496,19 @@ class RdbFileDifferentialTest {
 
     /** {@code dump.rdb} in {@code dir} passes redis-check-rdb and loads into Redis with {@code digest}. */
     private static void checkAndLoadIntoRedis(Path dir, String digest) throws Exception {
+        checkAndLoadIntoRedis(dir, digest, r -> { });
+    }
+
+    /** As {@link #checkAndLoadIntoRedis(Path, String)}, then runs {@code more} on that Redis. */
+    private static void checkAndLoadIntoRedis(Path dir, String digest, java.util.function.Consumer<ServerProcess> more)
+            throws Exception {
         Process check = new ProcessBuilder("redis-check-rdb", dir.resolve("dump.rdb").toString()).redirectErrorStream(true).start();
         String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, check.waitFor(), out);
         assertTrue(out.contains("RDB looks OK!"), out);
         try (ServerProcess r = ServerProcess.redis("--dir", dir.toString())) {
             assertEquals(digest, digest(r));
+            more.accept(r);
         }
     }
 
